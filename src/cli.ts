@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+/** The `toolgrade` executable: a thin shell over cli/main.ts. */
+import { exitCode, run } from "./cli/main.js";
+
+const outcome = run(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+});
+if (outcome.kind === "bad_input") process.stderr.write(`toolgrade: ${outcome.message}\n`);
+process.exitCode = exitCode(outcome);

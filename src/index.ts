@@ -1,0 +1,31 @@
+/**
+ * toolgrade: grade the function calls language models emit against multi-valued golds.
+ * Every public export is named here.
+ */
+export { grade, RULESET_VERSIONS, type GradeOptions, type GradeResult, type RulesetId } from "./grade.js";
+export { scoreRun, RunError, type ScoreOptions, type ScoreReport, type IdProblems } from "./score.js";
+export { categoryScores, summaryColumns, type CategoryScore, type SummaryColumns } from "./report.js";
+export { describeMismatch } from "./format.js";
+export { MISMATCHES, bfclErrorType, type Mismatch, type MismatchCode, type CandidateFailure } from "./mismatch.js";
+export {
+  CATEGORIES,
+  CATEGORY_IDS,
+  categoryOfId,
+  isCategoryId,
+  type CategoryId,
+  type CategoryInfo,
+  type CheckerKind,
+  type Language,
+} from "./categories.js";
+export type { Call, Entry, FunctionDoc, GoldCall, Message, ParamDoc, SourceRef } from "./types.js";
+export { SPREAD_KEY } from "./types.js";
+export { PyBytes, PyComplex, PyDict, PySet, PyTuple, kindOf, pyEquals, type PyKind, type Value } from "./value/value.js";
+export { pyRepr } from "./value/repr.js";
+export { readJson, type JsonError, type JsonResult } from "./value/json.js";
+export { fromJs } from "./value/fromJs.js";
+export { parseCategory, parseGolds, readJsonLines, SuiteError, type SuiteFileText } from "./suite/parseSuite.js";
+export { parseResults, type ResultRecord } from "./suite/parseResults.js";
+export { loadSuite, type LoadSuiteOptions, type Suite } from "./suite/loadSuite.js";
+export { loadResults } from "./suite/loadResults.js";
+export { decodeBfcl, gradeBfcl, checkDecodedBfcl, type BfclOptions, type DecodeMode } from "./bfcl/gradeBfcl.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,32 @@
+/**
+ * Reads BFCL result files: JSON Lines of `{"id", "result", ...}`. The result is kept as a value
+ * (text for prompt mode, a list of `{name: "<JSON>"}` for FC mode), read with the int/float-keeping
+ * JSON reader.
+ */
+import { categoryOfId, type CategoryId } from "../categories.js";
+import type { Value } from "../value/value.js";
+import { Fields, readJsonLines, SuiteError } from "./parseSuite.js";
+
+export interface ResultRecord {
+  id: string;
+  category: CategoryId;
+  result: Value;
+  file: string;
+  line: number;
+}
+
+/** @example parseResults("r.json", '{"id": "simple_python_0", "result": "[f(a=1)]"}') */
+export function parseResults(file: string, text: string, category?: CategoryId): ResultRecord[] {
+  return readJsonLines(file, text).map(({ line, value }) => {
+    const f = new Fields(file, line, value);
+    const id = f.string("id");
+    if (!f.has("result")) f.fail(`result line for '${id}' has no "result"`);
+    const idCategory = categoryOfId(id);
+    const cat = idCategory ?? category;
+    if (!cat) throw new SuiteError(file, line, `cannot tell the category of id '${id}'`);
+    if (category && idCategory && idCategory !== category) {
+      throw new SuiteError(file, line, `id '${id}' belongs to ${idCategory}, not to ${category} as the file name says`);
+    }
+    return { id, category: cat, result: f.raw("result")!, file, line };
+  });
+}

@@ -1,0 +1,310 @@
+/**
+ * A JSON reader that produces Python values, as Python's `json.loads` does.
+ *
+ * `JSON.parse` cannot be used for model output or golds: it turns `5` and `5.0` into the same
+ * number, while BFCL's checker tells int from float. Here integers become `bigint` and numbers
+ * with a fraction or exponent become `number`; objects become {@link PyDict} (never a live
+ * object, so `"__proto__"` is an ordinary key). Like Python's default decoder it accepts `NaN`,
+ * `Infinity` and `-Infinity`, rejects raw control characters inside strings, keeps lone
+ * surrogates, and lets a repeated key keep its first position with its last value.
+ *
+ * Errors are data with an offset and (line:col); nothing throws.
+ */
+import { PyDict, type Value } from "./value.js";
+
+export interface JsonError {
+  message: string;
+  offset: number;
+  line: number;
+  col: number;
+}
+
+export type JsonResult = { ok: true; value: Value } | { ok: false; error: JsonError };
+
+export interface JsonOptions {
+  /** Deepest nesting accepted (Python's own limit is its recursion limit, about 1000). */
+  maxDepth?: number;
+}
+
+class JsonFail {
+  constructor(
+    readonly message: string,
+    readonly offset: number,
+  ) {}
+}
+
+/**
+ * Reads one JSON document; only whitespace may follow it.
+ *
+ * @example readJson('{"a": 5.0, "b": 5}') // ok, PyDict {a: 5 (float), b: 5n (int)}
+ */
+export function readJson(text: string, options: JsonOptions = {}): JsonResult {
+  const reader = new JsonReader(text, options.maxDepth ?? 1000);
+  try {
+    reader.skipWs();
+    const value = reader.value(0);
+    reader.skipWs();
+    if (reader.pos < text.length) throw new JsonFail("extra data after the JSON value", reader.pos);
+    return { ok: true, value };
+  } catch (e) {
+    if (e instanceof JsonFail) return { ok: false, error: positioned(text, e.message, e.offset) };
+    throw e;
+  }
+}
+
+/**
+ * Reads one JSON value starting at `start` and reports where it ended, like Python's
+ * `JSONDecoder.raw_decode`: what follows the value is left for the caller.
+ */
+export function readJsonPrefix(
+  text: string,
+  start = 0,
+  options: JsonOptions = {},
+): { ok: true; value: Value; end: number } | { ok: false; error: JsonError } {
+  const reader = new JsonReader(text, options.maxDepth ?? 1000);
+  reader.pos = start;
+  try {
+    reader.skipWs();
+    const value = reader.value(0);
+    return { ok: true, value, end: reader.pos };
+  } catch (e) {
+    if (e instanceof JsonFail) return { ok: false, error: positioned(text, e.message, e.offset) };
+    throw e;
+  }
+}
+
+/** Turns an offset into a 1-based line and column. */
+export function positioned(text: string, message: string, offset: number): JsonError {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const col = end - lineStart + 1;
+  return { message: `${message} (${line}:${col})`, offset, line, col };
+}
+
+class JsonReader {
+  pos = 0;
+
+  constructor(
+    readonly text: string,
+    readonly maxDepth: number,
+  ) {}
+
+  skipWs(): void {
+    const t = this.text;
+    while (this.pos < t.length) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) this.pos++;
+      else break;
+    }
+  }
+
+  value(depth: number): Value {
+    if (depth > this.maxDepth) throw new JsonFail(`nesting deeper than ${this.maxDepth}`, this.pos);
+    const t = this.text;
+    if (this.pos >= t.length) throw new JsonFail("expecting a value, found the end of the text", this.pos);
+    const c = t.charCodeAt(this.pos);
+    switch (c) {
+      case 0x7b /* { */:
+        return this.object(depth);
+      case 0x5b /* [ */:
+        return this.array(depth);
+      case 0x22 /* " */:
+        return this.string();
+      case 0x74 /* t */:
+        return this.word("true", true);
+      case 0x66 /* f */:
+        return this.word("false", false);
+      case 0x6e /* n */:
+        return this.word("null", null);
+      case 0x4e /* N */:
+        return this.word("NaN", Number.NaN);
+      case 0x49 /* I */:
+        return this.word("Infinity", Number.POSITIVE_INFINITY);
+      case 0x2d /* - */:
+        if (t.startsWith("-Infinity", this.pos)) return this.word("-Infinity", Number.NEGATIVE_INFINITY);
+        return this.number();
+      default:
+        if (c >= 0x30 && c <= 0x39) return this.number();
+        throw new JsonFail(`expecting a value, found ${describe(t, this.pos)}`, this.pos);
+    }
+  }
+
+  private word<T extends Value>(word: string, value: T): T {
+    if (!this.text.startsWith(word, this.pos)) {
+      throw new JsonFail(`expecting a value, found ${describe(this.text, this.pos)}`, this.pos);
+    }
+    this.pos += word.length;
+    return value;
+  }
+
+  private number(): bigint | number {
+    const t = this.text;
+    const start = this.pos;
+    let p = start;
+    if (t.charCodeAt(p) === 0x2d) p++;
+    const intStart = p;
+    if (t.charCodeAt(p) === 0x30) p++;
+    else {
+      if (!isDigit(t.charCodeAt(p))) throw new JsonFail(`expecting a value, found ${describe(t, start)}`, start);
+      while (isDigit(t.charCodeAt(p))) p++;
+    }
+    let isFloat = false;
+    if (t.charCodeAt(p) === 0x2e && isDigit(t.charCodeAt(p + 1))) {
+      isFloat = true;
+      p += 2;
+      while (isDigit(t.charCodeAt(p))) p++;
+    }
+    const e = t.charCodeAt(p);
+    if (e === 0x65 || e === 0x45) {
+      let q = p + 1;
+      const s = t.charCodeAt(q);
+      if (s === 0x2b || s === 0x2d) q++;
+      if (isDigit(t.charCodeAt(q))) {
+        isFloat = true;
+        p = q;
+        while (isDigit(t.charCodeAt(p))) p++;
+      }
+    }
+    this.pos = p;
+    const text = t.slice(start, p);
+    if (isFloat) return Number(text);
+    return p - intStart > 15 ? BigInt(text) : BigInt(Number(text));
+  }
+
+  private string(): string {
+    const t = this.text;
+    const start = this.pos;
+    let p = start + 1;
+    let out = "";
+    let chunk = p;
+    for (;;) {
+      if (p >= t.length) throw new JsonFail("unterminated string", start);
+      const c = t.charCodeAt(p);
+      if (c === 0x22) {
+        out += t.slice(chunk, p);
+        this.pos = p + 1;
+        return out;
+      }
+      if (c < 0x20) throw new JsonFail("invalid control character in string", p);
+      if (c !== 0x5c) {
+        p++;
+        continue;
+      }
+      out += t.slice(chunk, p);
+      const esc = t.charCodeAt(p + 1);
+      switch (esc) {
+        case 0x22:
+          out += '"';
+          break;
+        case 0x5c:
+          out += "\\";
+          break;
+        case 0x2f:
+          out += "/";
+          break;
+        case 0x62:
+          out += "\b";
+          break;
+        case 0x66:
+          out += "\f";
+          break;
+        case 0x6e:
+          out += "\n";
+          break;
+        case 0x72:
+          out += "\r";
+          break;
+        case 0x74:
+          out += "\t";
+          break;
+        case 0x75: {
+          const hex = t.slice(p + 2, p + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new JsonFail("invalid \\uXXXX escape", p);
+          out += String.fromCharCode(parseInt(hex, 16));
+          p += 4;
+          break;
+        }
+        default:
+          throw new JsonFail("invalid escape", p);
+      }
+      p += 2;
+      chunk = p;
+    }
+  }
+
+  private array(depth: number): Value[] {
+    const t = this.text;
+    this.pos++;
+    const out: Value[] = [];
+    this.skipWs();
+    if (t.charCodeAt(this.pos) === 0x5d) {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      this.skipWs();
+      out.push(this.value(depth + 1));
+      this.skipWs();
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x2c) {
+        this.pos++;
+        continue;
+      }
+      if (c === 0x5d) {
+        this.pos++;
+        return out;
+      }
+      throw new JsonFail(`expecting ',' or ']', found ${describe(t, this.pos)}`, this.pos);
+    }
+  }
+
+  private object(depth: number): PyDict {
+    const t = this.text;
+    this.pos++;
+    const out = new PyDict();
+    this.skipWs();
+    if (t.charCodeAt(this.pos) === 0x7d) {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      this.skipWs();
+      if (t.charCodeAt(this.pos) !== 0x22) {
+        throw new JsonFail(`expecting a property name in double quotes, found ${describe(t, this.pos)}`, this.pos);
+      }
+      const key = this.string();
+      this.skipWs();
+      if (t.charCodeAt(this.pos) !== 0x3a) throw new JsonFail(`expecting ':', found ${describe(t, this.pos)}`, this.pos);
+      this.pos++;
+      this.skipWs();
+      out.set(key, this.value(depth + 1));
+      this.skipWs();
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x2c) {
+        this.pos++;
+        continue;
+      }
+      if (c === 0x7d) {
+        this.pos++;
+        return out;
+      }
+      throw new JsonFail(`expecting ',' or '}', found ${describe(t, this.pos)}`, this.pos);
+    }
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function describe(t: string, pos: number): string {
+  if (pos >= t.length) return "the end of the text";
+  return JSON.stringify(t.slice(pos, pos + 12));
+}
