@@ -108,9 +108,13 @@ function stringKeys(f: Fields, d: PyDict, what: string): Array<[string, Value]> 
   });
 }
 
-function parseParam(f: Fields, types: ReadonlyMap<string, unknown>, name: string): ParamDoc {
+/**
+ * Reads a parameter doc. `types` is the table the checker will look the type up in; fields of a
+ * dict param are never type-checked by BFCL, so they are read with `types` undefined.
+ */
+function parseParam(f: Fields, types: ReadonlyMap<string, unknown> | undefined, name: string): ParamDoc {
   const type = f.string("type");
-  if (!types.has(type)) f.fail(`unknown parameter type '${type}' for '${name}'`);
+  if (types && !types.has(type)) f.fail(`unknown parameter type '${type}' for '${name}'`);
   const doc: ParamDoc = { type, hasDefault: f.has("default") };
   const description = f.optionalString("description");
   if (description !== undefined) doc.description = description;
@@ -118,7 +122,7 @@ function parseParam(f: Fields, types: ReadonlyMap<string, unknown>, name: string
   if (f.has("properties")) {
     const props = f.object("properties");
     doc.properties = new Map(
-      stringKeys(f, props.obj, "property").map(([k, v]) => [k, parseParam(props.at(v, k), types, `${name}.${k}`)]),
+      stringKeys(f, props.obj, "property").map(([k, v]) => [k, parseParam(props.at(v, k), undefined, `${name}.${k}`)]),
     );
   }
   if (f.has("required") && Array.isArray(f.raw("required"))) doc.required = f.list("required").filter((x): x is string => typeof x === "string");
