@@ -23,7 +23,8 @@ describe("architecture", () => {
     expect(text).not.toMatch(/from\s+["']node:|require\(["']node:/);
   });
   it.each(sources)("%s never evaluates code", (_name, text) => {
-    expect(text).not.toMatch(/\beval\(|new Function\(/);
+    const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+    expect(code).not.toMatch(/\beval\(|new Function\(/);
   });
   it("VERSION matches package.json", () => {
     expect(VERSION).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);

@@ -142,7 +142,7 @@ export function parseFunctionDoc(f: Fields, category: CategoryId): FunctionDoc {
     params.set(p, parseParam(properties.at(v, p), types, p));
   }
   const required = parameters.list("required").map((r) => {
-    if (typeof r !== "string") parameters.fail(`required entries must be strings, got ${pyRepr(r)}`);
+    if (typeof r !== "string") return parameters.fail(`required entries must be strings, got ${pyRepr(r)}`);
     return r;
   });
   return { name, description: f.optionalString("description") ?? "", params, required };
@@ -150,7 +150,7 @@ export function parseFunctionDoc(f: Fields, category: CategoryId): FunctionDoc {
 
 function parseQuestion(f: Fields): Message[][] {
   return f.list("question").map((turn, t) => {
-    if (!Array.isArray(turn)) f.fail(`question[${t}] must be a list of messages`);
+    if (!Array.isArray(turn)) return f.fail(`question[${t}] must be a list of messages`);
     return turn.map((m, i) => {
       const msg = f.at(m, `question[${t}][${i}]`);
       return { role: msg.string("role"), content: msg.string("content") };
@@ -164,7 +164,7 @@ export function parseGolds(f: Fields): GoldCall[] {
     const call = f.at(g, `ground_truth[${i}]`);
     if (call.obj.size !== 1) call.fail("each gold must have exactly one function name");
     const [name, params] = call.obj.entries[0]!;
-    if (typeof name !== "string") call.fail("the function name must be a string");
+    if (typeof name !== "string") return call.fail("the function name must be a string");
     const paramFields = call.at(params, name);
     return { name, params: new Map(stringKeys(paramFields, paramFields.obj, "parameter")) };
   });

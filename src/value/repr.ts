@@ -4,6 +4,7 @@
  * BFCL's messages embed reprs, and the conformance corpus stores BFCL's decoded calls as reprs,
  * so comparing our decoders with BFCL's is a string comparison once this is exact.
  */
+import { isAssignedAfterUnicode14 } from "./unicode14.js";
 import { PyBytes, PyComplex, PyDict, PySet, PyTuple, type Value } from "./value.js";
 
 /** @example pyRepr([1n, 1.5, "a'b", null]) // `[1, 1.5, "a'b", None]` */
@@ -88,7 +89,8 @@ function escapeChar(ch: string, quote: string): string {
   const cp = ch.codePointAt(0)!;
   if (cp < 0x20 || cp === 0x7f) return `\\x${hex(cp, 2)}`;
   if (cp < 0x7f || ch === " ") return ch;
-  if (!NON_PRINTABLE.test(ch)) return ch;
+  // CPython 3.11 knows Unicode 14: characters assigned later are unprintable to it.
+  if (!NON_PRINTABLE.test(ch) && !isAssignedAfterUnicode14(cp)) return ch;
   if (cp <= 0xff) return `\\x${hex(cp, 2)}`;
   if (cp <= 0xffff) return `\\u${hex(cp, 4)}`;
   return `\\U${hex(cp, 8)}`;
@@ -120,7 +122,7 @@ function complexRepr(c: PyComplex): string {
     return r.endsWith(".0") ? r.slice(0, -2) : r;
   };
   if (c.real === 0 && !Object.is(c.real, -0)) return `${part(c.imag)}j`;
-  const sign = c.imag < 0 || Object.is(c.imag, -0) || Number.isNaN(c.imag) ? "" : "+";
+  const sign = c.imag < 0 || Object.is(c.imag, -0) ? "" : "+";
   return `(${part(c.real)}${sign}${part(c.imag)}j)`;
 }
 

@@ -42,6 +42,7 @@ const strings: Array<[string, string, string]> = [
   ["CJK", "中文", "'中文'"],
   ["C1 control", "\x85", "'\\x85'"],
   ["lone surrogate", "\ud800", "'\\ud800'"],
+  ["assigned after Unicode 14 (CPython 3.11 escapes it)", "\u{1FAE8}", "'\\U0001fae8'"],
 ];
 
 describe("floatRepr", () => {
@@ -70,6 +71,7 @@ describe("pyRepr", () => {
     ["bytes", new PyBytes(new Uint8Array([104, 105, 0, 39])), `b"hi\\x00'"`],
     ["pure imaginary", new PyComplex(0, 2), "2j"],
     ["complex", new PyComplex(1, -2.5), "(1-2.5j)"],
+    ["complex with NaN parts", new PyComplex(1, NaN), "(1+nanj)"],
   ] as const)("%s", (_name, v, expected) => {
     expect(pyRepr(v as never)).toBe(expected);
   });

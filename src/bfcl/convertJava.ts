@@ -1,0 +1,158 @@
+/**
+ * BFCL's Java type converter (`java_type_converter`, bfcl-ast-spec §5.8): a decoded value is
+ * Java source text, and the declared type decides how much of it becomes a Python value. Where
+ * a pattern does not match, the text stays a string, which can then only pass a type check as a
+ * variable name. Every quirk is kept: a long needs `L`, a float needs `f`, `0.5d` and `.5` are
+ * not doubles, the char pattern never matches, Array elements keep their quotes, ArrayList
+ * String elements lose their first and last character, HashMap keys must be double-quoted.
+ *
+ * The result is a union rather than a throw: `{ok: false}` is where BFCL raises (Set,
+ * Hashtable, Queue and Stack are not implemented; an unknown type is a ValueError; an integer
+ * of more than 4300 digits exceeds CPython's limit). BFCL does not catch these, so a caller
+ * reproducing it reports a checker crash.
+ */
+import { PyDict, type Value } from "../value/value.js";
+import { PY, parsePyFloat, pyInner, parsePyInt, pyStrip } from "./pyText.js";
+
+export type ConvertResult = { ok: true; value: Value } | { ok: false; reason: string };
+
+/** The Java types BFCL's conversion table knows. */
+const KNOWN = new Set([
+  "byte", "short", "integer", "float", "double", "long", "boolean", "char",
+  "Array", "ArrayList", "Set", "HashMap", "Hashtable", "Queue", "Stack", "String", "any",
+]);
+
+const NOT_IMPLEMENTED: Record<string, string> = {
+  Set: "Set",
+  Hashtable: "Set",
+  Queue: "Queue",
+  Stack: "Stack",
+};
+
+const re = (body: string, flags = "u") => new RegExp(body, flags);
+const D = PY.digit;
+const S = PY.space;
+const W = PY.word;
+const END = PY.end;
+
+const INTEGER = re(`^-?${D}+${END}`);
+const LONG = re(`^-?${D}+[lL]${END}`);
+const FLOAT = re(`^-?${D}+(\\.${D}+)?([eE][+-]?${D}+)?[fF]${END}`);
+const DOUBLE = re(`^-?${D}+(\\.${D}+)?([eE][+-]?${D}+)?${END}`);
+const ARRAY = re(`new${S}+${W}+\\[\\]${S}*\\{([^\\n]*?)\\}`);
+const ARRAYLIST_ASLIST = re(`new${S}+ArrayList<${W}*>\\(Arrays\\.asList\\(([^\\n]+?)\\)\\)`);
+const ARRAYLIST_ADD = re(`new${S}+ArrayList<${W}*>\\(\\)${S}*\\{\\{${S}*([\\s\\S]+?)${S}*\\}\\}`);
+const ARRAYLIST_ADD_ITEM = re(`add\\(([^\\n]+?)\\)`, "gu");
+const ARRAYLIST_EMPTY = re(`new${S}+ArrayList<${W}*>\\(\\)`);
+const HASHMAP = re(`new${S}+HashMap<[\\s\\S]*?>${S}*\\(\\)${S}*\\{${S}*\\{?${S}*([\\s\\S]*?)${S}*\\}?${S}*\\}`);
+const HASHMAP_PUT = re(`put\\("([^\\n]*?)",${S}*([^\\n]*?)\\)`, "gu");
+const HASHMAP_EMPTY = re(`new${S}+HashMap<[\\s\\S]*?>${S}*\\(\\)`);
+const HASHMAP_LONG = re(`^-?${D}+[lL]${END}`);
+const HASHMAP_FLOAT = re(`^-?${D}+(\\.${D}+)?[fF]${END}`);
+
+/**
+ * Converts Java source text by its declared type (and item type, for Array and ArrayList).
+ *
+ * @example convertJava("42L", "long")                        // { ok: true, value: 42n }
+ * @example convertJava("42", "long")                         // { ok: true, value: "42" }
+ * @example convertJava('new String[]{"a"}', "Array", "String") // { ok: true, value: ['"a"'] }
+ * @example convertJava("x", "Set")                           // { ok: false, reason: "NotImplementedError: …" }
+ */
+export function convertJava(value: string, type: string, itemType?: string): ConvertResult {
+  if (!KNOWN.has(type)) return { ok: false, reason: `ValueError: Unsupported type: ${type}` };
+  const notImplemented = NOT_IMPLEMENTED[type];
+  if (notImplemented) return { ok: false, reason: `NotImplementedError: ${notImplemented} conversion is not implemented` };
+  switch (type) {
+    case "byte":
+    case "short":
+    case "integer":
+      return INTEGER.test(value) ? int(value) : ok(value);
+    case "long":
+      return LONG.test(value) ? int(value.replace(/[lL](\n?)$/, "$1")) : ok(value);
+    case "float":
+      return FLOAT.test(value) ? ok(parsePyFloat(value.replace(/[fF](\n?)$/, "$1"))!) : ok(value);
+    case "double":
+      return DOUBLE.test(value) ? ok(parsePyFloat(value)!) : ok(value);
+    case "boolean":
+      return ok(value === "true" ? true : value === "false" ? false : value);
+    case "Array":
+      return parseArray(value, itemType);
+    case "ArrayList":
+      return parseArrayList(value, itemType);
+    case "HashMap":
+      return ok(parseHashMap(value));
+    default:
+      // char (its pattern `^\'.$\'` can never match), String and any stay text.
+      return ok(value);
+  }
+}
+
+function ok(value: Value): ConvertResult {
+  return { ok: true, value };
+}
+
+function int(text: string): ConvertResult {
+  const r = parsePyInt(text);
+  return r.ok ? ok(r.value) : r;
+}
+
+/** Converts each element by the item type; the first failure wins, as the exception would. */
+function convertAll(elements: string[], itemType: string | undefined): ConvertResult {
+  const out: Value[] = [];
+  for (const e of elements) {
+    const r = convertJava(e, itemType ?? "None");
+    if (!r.ok) return r;
+    out.push(r.value);
+  }
+  return ok(out);
+}
+
+/** `new T[]{a, b}`: the first such array, up to the first `}`, split on `,` (elements keep quotes). */
+function parseArray(value: string, itemType: string | undefined): ConvertResult {
+  const m = ARRAY.exec(value);
+  if (!m) return ok(value);
+  const items = m[1]!.split(",").map(pyStrip).filter((s) => s !== "");
+  return convertAll(items, itemType);
+}
+
+/** `new ArrayList<…>(Arrays.asList(a, b))`, `new ArrayList<>() {{ add(a); }}`, `new ArrayList<>()`. */
+function parseArrayList(value: string, itemType: string | undefined): ConvertResult {
+  let elements: string[] | undefined;
+  const asList = ARRAYLIST_ASLIST.exec(value);
+  if (asList) elements = asList[1]!.split(",").map(pyStrip);
+  else {
+    const add = ARRAYLIST_ADD.exec(value);
+    if (add) elements = Array.from(add[1]!.matchAll(ARRAYLIST_ADD_ITEM), (x) => x[1]!);
+  }
+  if (!elements) return ok(ARRAYLIST_EMPTY.test(value) ? [] : value);
+  // String and char elements lose their first and last character (meant to be the quotes).
+  if (itemType === "String" || itemType === "char") return ok(elements.map(pyInner));
+  return convertAll(elements, itemType);
+}
+
+/** `new HashMap<…>() {{ put("k", v); }}` (keys double-quoted), or an empty `new HashMap<…>()`. */
+function parseHashMap(value: string): Value {
+  const text = pyStrip(value);
+  const m = HASHMAP.exec(text);
+  if (m) {
+    const map = new PyDict();
+    for (const [, key, v] of m[1]!.matchAll(HASHMAP_PUT)) map.set(key!, hashMapValue(pyStrip(v!)));
+    return map;
+  }
+  return HASHMAP_EMPTY.test(text) ? new PyDict() : value;
+}
+
+function hashMapValue(v: string): Value {
+  if (v === "true") return true;
+  if (v === "false") return false;
+  if (v.startsWith('"') && v.endsWith('"')) return pyInner(v);
+  if (HASHMAP_LONG.test(v)) {
+    const r = parsePyInt(Array.from(v).slice(0, -1).join(""));
+    if (r.ok) return r.value;
+  }
+  if (HASHMAP_FLOAT.test(v)) return parsePyFloat(Array.from(v).slice(0, -1).join(""))!;
+  const i = parsePyInt(v);
+  if (i.ok) return i.value;
+  const f = parsePyFloat(v);
+  return f ?? v;
+}

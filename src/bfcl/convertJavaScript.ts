@@ -1,0 +1,133 @@
+/**
+ * BFCL's JavaScript type converter (`js_type_converter`, bfcl-ast-spec §5.9): a decoded value is
+ * JavaScript source text; the declared type decides how much of it becomes a Python value, and
+ * where a pattern does not match the text stays a string. Quirks kept: a float must be digits
+ * with an optional fraction (`4` → 4.0, `4e0` stays text), a dict is the first `{…}` up to the
+ * first `}` (so nested objects break), its values lose their quotes before being read (`'5'` →
+ * 5), a 2-D array is read with a lazy `\[([^\\n]*?)\]` (so `[[1, 2], [3, 4]]` gives
+ * `[['[1', 2], [3, 4]]`), and array elements keep their quotes for numeric item types.
+ *
+ * `{ok: false}` is where BFCL raises: an unknown type is a ValueError, and an integer of more
+ * than 4300 digits exceeds CPython's limit.
+ */
+import { PyDict, type Value } from "../value/value.js";
+import type { ConvertResult } from "./convertJava.js";
+import { PY, parsePyFloat, pyInner, parsePyInt, pyStrip, pyStripChars } from "./pyText.js";
+
+export type { ConvertResult };
+
+const KNOWN = new Set(["String", "integer", "float", "Bigint", "Boolean", "dict", "array", "any"]);
+
+const re = (body: string, flags = "u") => new RegExp(body, flags);
+const D = PY.digit;
+const S = PY.space;
+const END = PY.end;
+
+const INTEGER = re(`^-?${D}+${END}`);
+const FLOAT = re(`^-?${D}+(\\.${D}+)?${END}`);
+const BIGINT = re(`^-?${D}+n${END}`);
+const ARRAY_2D = re(`^(?:\\[${S}*\\[[^\\n]*?\\]${S}*(,${S}*\\[[^\\n]*?\\]${S}*)*\\]|\\bnew${S}+Array\\(${S}*\\[[^\\n]*?\\]${S}*(,${S}*\\[[^\\n]*?\\]${S}*)*\\))`);
+const ARRAY = re(`^(?:\\[([^\\n]*?)\\]|\\bnew${S}+Array\\(([^\\n]*?)\\))`);
+const INNER_ARRAYS = re(`\\[([^\\n]*?)\\]`, "gu");
+const DICT = re(`^\\{([^\\n]*?)\\}`);
+const DICT_PAIRS = re(`([^:,]+):${S}*([^\\n]*?)(?=,${S}*[^:,]+:|${END})`, "gu");
+
+/**
+ * Converts JavaScript source text by its declared type (and item type, for arrays).
+ *
+ * @example convertJavaScript("'abc'", "String")        // { ok: true, value: "abc" }
+ * @example convertJavaScript("4", "float")              // { ok: true, value: 4 }
+ * @example convertJavaScript("[1, 2]", "array", "integer") // { ok: true, value: [1n, 2n] }
+ * @example convertJavaScript("{a: '5'}", "dict")        // { ok: true, value: {'a': 5} }
+ */
+export function convertJavaScript(value: string, type: string, itemType?: string): ConvertResult {
+  if (!KNOWN.has(type)) return { ok: false, reason: `ValueError: Unsupported type: ${type}` };
+  switch (type) {
+    case "String":
+      return ok(stripQuotePair(value));
+    case "integer":
+      return INTEGER.test(value) ? int(value) : ok(value);
+    case "float":
+      return FLOAT.test(value) ? ok(parsePyFloat(value)!) : ok(value);
+    case "Bigint":
+      return BIGINT.test(value) ? int(value.replace(/n(\n?)$/, "$1")) : ok(value);
+    case "Boolean":
+      return ok(value === "true" ? true : value === "false" ? false : value);
+    case "array":
+      return parseArray(value, itemType);
+    case "dict":
+      return ok(parseDict(value));
+    default:
+      return ok(value);
+  }
+}
+
+function ok(value: Value): ConvertResult {
+  return { ok: true, value };
+}
+
+function int(text: string): ConvertResult {
+  const r = parsePyInt(text);
+  return r.ok ? ok(r.value) : r;
+}
+
+function stripQuotePair(v: string): string {
+  const quoted = (q: string) => v.startsWith(q) && v.endsWith(q);
+  return quoted('"') || quoted("'") ? pyInner(v) : v;
+}
+
+/** BFCL's `parse_js_value`: booleans, quoted strings, then int, float, or the text itself. */
+function jsValue(raw: string): Value {
+  const v = pyStrip(raw);
+  if (v === "true") return true;
+  if (v === "false") return false;
+  if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) return pyInner(v);
+  const i = parsePyInt(v);
+  if (i.ok) return i.value;
+  return parsePyFloat(v) ?? v;
+}
+
+function splitElements(text: string | undefined): string[] {
+  const t = pyStrip(text ?? "");
+  return t ? t.split(",") : [];
+}
+
+/** A 2-D array first (`[[…], […]]`), then `[…]` or `new Array(…)`; otherwise the text. */
+function parseArray(value: string, itemType: string | undefined): ConvertResult {
+  const code = pyStrip(value);
+  const twoD = ARRAY_2D.exec(code);
+  if (twoD) {
+    return ok(Array.from(twoD[0].matchAll(INNER_ARRAYS), (m) => (pyStrip(m[1]!) ? m[1]!.split(",").map(jsValue) : [])));
+  }
+  const m = ARRAY.exec(code);
+  if (!m) return ok(code);
+  const elements = splitElements(m[1] ?? m[2]);
+  if (!itemType) return ok(elements.map(jsValue));
+  const out: Value[] = [];
+  for (const e of elements) {
+    const r = convertJavaScript(pyStrip(e), itemType);
+    // BFCL wraps the array branch in `except Exception: return code`.
+    if (!r.ok) return ok(code);
+    out.push(r.value);
+  }
+  return ok(out);
+}
+
+/** `{}`, or the first `{…}` up to the first `}` read as `key: value` pairs; otherwise the text. */
+function parseDict(value: string): Value {
+  const code = pyStrip(value);
+  if (code === "{}") return new PyDict();
+  const m = DICT.exec(code);
+  if (!m) return code;
+  const dict = new PyDict();
+  for (const [, rawKey, rawValue] of m[1]!.matchAll(DICT_PAIRS)) {
+    const key = pyStripChars(pyStrip(rawKey!), "'\"");
+    const v = pyStrip(rawValue!);
+    if (v.startsWith("[") && v.endsWith("]")) {
+      const arr = parseArray(v, undefined);
+      dict.set(key, arr.ok ? arr.value : v);
+    } else if (v.startsWith("{") && v.endsWith("}")) dict.set(key, parseDict(v));
+    else dict.set(key, jsValue(pyStripChars(v, "'\"")));
+  }
+  return dict;
+}
