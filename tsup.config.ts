@@ -1,13 +1,20 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: { index: "src/index.ts", cli: "src/cli.ts" },
-  format: ["esm", "cjs"],
-  dts: { entry: { index: "src/index.ts" } },
-  target: "node20",
-  platform: "node",
-  sourcemap: false,
-  clean: true,
-  splitting: false,
-  treeshake: true,
-});
+export default defineConfig([
+  {
+    entry: { index: "src/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    target: "node20",
+    platform: "neutral",
+    clean: true,
+    treeshake: true,
+  },
+  {
+    entry: { cli: "src/cli.ts" },
+    format: ["esm"],
+    target: "node20",
+    platform: "node",
+    treeshake: true,
+  },
+]);
