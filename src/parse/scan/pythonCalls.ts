@@ -1,0 +1,167 @@
+/**
+ * Reads calls written in Python syntax: `[f(a=1), g(b='x')]`, bare calls separated by `,`, `;` or
+ * newlines, calls inside prose or code, `print(default_api.f(...))`, markdown-escaped names.
+ *
+ * First the whole text is parsed as one Python expression (a call, or a list or tuple of calls,
+ * also once wrapped in the brackets BFCL adds): clean output never goes further. Otherwise calls
+ * are looked for inside prose (proseCalls.ts), then as name lists (nameLists.ts). Text that opens
+ * like a call and yields none is malformed, with the Python parser's error.
+ */
+import type { Call as CallNode, Expr } from "../python/ast.js";
+import { parsePythonExpression } from "../python/parser.js";
+import { isIdentStart, scanDotted, snippet } from "./chars.js";
+import { LimitHit, note, type Ctx, type Draft, type FormatId, type Outcome } from "./diagnostics.js";
+import { readNameLists } from "./nameLists.js";
+import { malformed, scanProse } from "./proseCalls.js";
+import { draftFromCall } from "./pyCall.js";
+import { isSpace, Src } from "./source.js";
+
+/**
+ * Calls in Python syntax anywhere in `src`.
+ *
+ * @example readPythonCalls(Src.of("Sure! [get_weather(city='Paris')]"), ctx) // calls: get_weather(city='Paris'); repair prose_ignored
+ */
+export function readPythonCalls(src: Src, ctx: Ctx, format: FormatId = "python"): Outcome {
+  let t = src.trim();
+  if (t.length === 0) return { kind: "none" };
+  if (t.text.includes("\\_") || t.text.includes("\\*")) {
+    const whole = readWhole(t, ctx, format);
+    if (whole) return whole;
+    t = unescapeMarkdown(t, ctx);
+  }
+  const r = readWhole(t, ctx, format) ?? readBracketed(t, ctx, format) ?? scanProse(t, ctx, format);
+  if (r.kind !== "none") return r;
+  const named = readNameLists(t, ctx, format);
+  if (named) return named;
+  return startsLikeCall(t.text) ? wholeError(t, ctx, format) : r;
+}
+
+/** `[f(`, `f(`, `**f(`: text that opens as a call, so failing to read it is "malformed", not prose. */
+function startsLikeCall(text: string): boolean {
+  let i = 0;
+  while (i < text.length && (text[i] === "[" || text[i] === "*" || text[i] === "`" || isSpace(text.charCodeAt(i)))) i++;
+  if (!isIdentStart(text.charCodeAt(i))) return false;
+  const j = scanDotted(text, i);
+  return text[j] === "(";
+}
+
+function wholeError(t: Src, ctx: Ctx, format: FormatId): Outcome {
+  const parsed = parsePythonExpression(t.text, { maxBracketDepth: ctx.limits.maxDepth, maxLength: ctx.limits.maxLength });
+  const error = parsed.ok ? { message: "the call list holds something that is not a call", offset: 0 } : parsed.error;
+  return malformed(t, ctx, format, error);
+}
+
+/**
+ * BFCL's own repair: bare calls (`f(a=1),\ng(b=2)`) become a list once wrapped in brackets, and
+ * a list missing its `]` gets one.
+ */
+function readBracketed(t: Src, ctx: Ctx, format: FormatId): Outcome | undefined {
+  const text = t.text;
+  const open = text.startsWith("[");
+  const close = text.endsWith("]");
+  if (open && close) return undefined;
+  if (!open && !isIdentStart(text.charCodeAt(0))) return undefined;
+  const wrapped = open ? t.append("]") : close ? t.edit([[0, 0, "["]]) : t.edit([[0, 0, "["]]).append("]");
+  const mark = ctx.mark();
+  ctx.repair(open ? "closer_added" : "brackets_added", open ? "]" : undefined, t.origin(open ? text.length : 0));
+  const r = readWhole(wrapped, ctx, format);
+  if (r?.kind === "calls") return r;
+  ctx.rollback(mark);
+  return undefined;
+}
+
+/** The whole text as one call, or a list/tuple of calls; undefined when it is something else. */
+function readWhole(t: Src, ctx: Ctx, format: FormatId): Outcome | undefined {
+  const c = t.text.charCodeAt(0);
+  if (c !== 0x5b && c !== 0x28 && c !== 0x27 && c !== 0x22 && !isIdentStart(c)) return undefined;
+  const parsed = parsePythonExpression(t.text, { maxBracketDepth: ctx.limits.maxDepth, maxLength: ctx.limits.maxLength });
+  if (!parsed.ok) {
+    if (parsed.error.message.startsWith("too many nested")) {
+      throw new LimitHit("too_deep", `brackets nested deeper than ${ctx.limits.maxDepth}`, t.origin(parsed.error.offset));
+    }
+    return undefined;
+  }
+  const node = parsed.node;
+  if (node.type === "Constant" && typeof node.value === "string" && (c === 0x27 || c === 0x22)) {
+    // '[f(a=1)]': the whole answer quoted.
+    const inner = t.slice(1, t.length - 1);
+    const mark = ctx.mark();
+    ctx.repair("quotes_stripped", undefined, t.origin(0));
+    const r = readWhole(inner.trim(), ctx, format);
+    if (r && r.kind === "calls") return r;
+    ctx.rollback(mark);
+    return undefined;
+  }
+  if (node.type === "Call") {
+    const d = draftFromCall(node, t, ctx);
+    return d ? { kind: "calls", format, drafts: [d] } : undefined;
+  }
+  if (node.type !== "List" && node.type !== "Tuple" && node.type !== "Set") return undefined;
+  if (node.elts.length === 0) return node.type === "List" ? { kind: "no_call", format, reason: "empty_call_list" } : undefined;
+  const drafts: Draft[] = [];
+  const dropped: Expr[] = [];
+  const visit = (elts: Expr[], nested: boolean) => {
+    for (const e of elts) {
+      if (e.type === "List" || e.type === "Tuple") {
+        visit(e.elts, true);
+        continue;
+      }
+      const operands = e.type === "BinOp" ? callOperands(e) : undefined;
+      if (operands) {
+        for (const c of operands) {
+          const d = draftFromCall(c, t, ctx);
+          if (!d) continue;
+          d.repairs.push(note("calls_combined", undefined, t.origin(c.start)));
+          drafts.push(d);
+        }
+        continue;
+      }
+      const d = e.type === "Call" ? draftFromCall(e, t, ctx) : e.type === "Constant" && typeof e.value === "string" ? quotedCall(e.value, t, e.start, ctx) : undefined;
+      if (!d) {
+        dropped.push(e);
+        continue;
+      }
+      if (nested) d.repairs.push(note("list_flattened", undefined, t.origin(e.start)));
+      drafts.push(d);
+    }
+  };
+  visit(node.elts, false);
+  ctx.checkCalls(drafts.length, t.origin(0));
+  if (drafts.length === 0) return undefined;
+  if (node.type === "Tuple" && c !== 0x28) ctx.repair("brackets_added", undefined, t.origin(0));
+  for (const e of dropped) ctx.repair("prose_ignored", `list element that is not a call: ${snippet(t.text.slice(e.start, e.end))}`, t.origin(e.start));
+  return { kind: "calls", format, drafts };
+}
+
+/** The calls of `f(…) + g(…) + h(…)`, when every operand is a call. */
+function callOperands(e: Expr): CallNode[] | undefined {
+  if (e.type === "Call") return [e];
+  if (e.type !== "BinOp") return undefined;
+  const l = callOperands(e.left);
+  const r = l && callOperands(e.right);
+  return l && r ? [...l, ...r] : undefined;
+}
+
+/** `"f(a=1)"`: a call written as a string in the call list. */
+function quotedCall(value: string, t: Src, at: number, ctx: Ctx): Draft | undefined {
+  const inner = Src.of(value.trim());
+  const parsed = parsePythonExpression(inner.text, { maxBracketDepth: ctx.limits.maxDepth, maxLength: ctx.limits.maxLength });
+  if (!parsed.ok || parsed.node.type !== "Call") return undefined;
+  const d = draftFromCall(parsed.node, inner, ctx);
+  if (d) d.repairs.push(note("quotes_stripped", "call written as a string", t.origin(at)));
+  return d;
+}
+
+/** `\_` → `_` (and `\*`, `\[`, `\]`) everywhere: markdown escaping is applied to the whole text. */
+function unescapeMarkdown(t: Src, ctx: Ctx): Src {
+  const edits: Array<[number, number, string]> = [];
+  const text = t.text;
+  for (let i = 0; i < text.length - 1; i++) {
+    if (text.charCodeAt(i) === 0x5c && (text[i + 1] === "_" || text[i + 1] === "*" || text[i + 1] === "[" || text[i + 1] === "]")) {
+      edits.push([i, i + 2, text[i + 1]!]);
+      i++;
+    }
+  }
+  if (edits.length > 0) ctx.repair("markdown_unescaped", `${edits.length} escapes`, t.origin(edits[0]![0]));
+  return t.edit(edits);
+}
