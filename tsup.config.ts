@@ -7,6 +7,8 @@ export default defineConfig([
     dts: true,
     target: "node20",
     platform: "neutral",
+    // import.meta.url in CJS: math.ts requires mathjs lazily from the package's own location.
+    shims: true,
     clean: true,
     treeshake: true,
   },

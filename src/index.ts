@@ -2,7 +2,7 @@
  * toolgrade: grade the function calls language models emit against multi-valued golds.
  * Every public export is named here.
  */
-export { grade, RULESET_VERSIONS, type GradeOptions, type GradeResult, type RulesetId } from "./grade.js";
+export { grade, RULESET_IDS, RULESET_VERSIONS, type GradeOptions, type GradeResult, type RulesetId } from "./grade.js";
 export { scoreRun, RunError, type ScoreOptions, type ScoreReport, type IdProblems } from "./score.js";
 export { categoryScores, summaryColumns, type CategoryScore, type SummaryColumns } from "./report.js";
 export { describeMismatch } from "./format.js";
@@ -29,3 +29,25 @@ export { loadSuite, type LoadSuiteOptions, type Suite } from "./suite/loadSuite.
 export { loadResults } from "./suite/loadResults.js";
 export { decodeBfcl, gradeBfcl, checkDecodedBfcl, type BfclOptions, type DecodeMode } from "./bfcl/gradeBfcl.js";
 export { VERSION } from "./version.js";
+export {
+  parse,
+  DEFAULT_LIMITS,
+  REPAIRS,
+  MALFORMED,
+  type ParseOptions,
+  type ParseResult,
+  type Repair,
+  type RepairCode,
+  type FormatId,
+  type MalformedCode,
+  type NoCallReason,
+  type ParseProblem,
+} from "./parse/parse.js";
+export { RULES, type Rule, type RuleId } from "./default/rules.js";
+export type { Decision } from "./default/checkCall.js";
+export { gradeDefault, type DefaultOptions, type DefaultOutcome } from "./default/gradeDefault.js";
+export { matchOptions, type MatchOptions } from "./default/matchValue.js";
+export { AliasTable, type AliasGroup } from "./canonicalize/aliasTable.js";
+export { defaultAliases, aliasesFor, ALIAS_DOMAINS, type AliasDomain } from "./canonicalize/aliases.js";
+export { mathEquivalent, setMathEngine, mathLoaded } from "./canonicalize/math.js";
+export { maximumMatching, maximumWeightAssignment } from "./match/assignment.js";

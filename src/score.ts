@@ -87,7 +87,7 @@ export function scoreRun(
   pairs.sort(([a], [b]) => compareIds(a.id, b.id));
   const results = pairs.map(([entry, r]) => grade(entry, r.result, options));
   const categories = categoryScores(results);
-  const ruleset = options.ruleset ?? "bfcl";
+  const ruleset = options.ruleset ?? "default";
   return {
     toolgrade: VERSION,
     ruleset,

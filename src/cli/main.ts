@@ -36,7 +36,8 @@ Options:
   --golds DIR           possible-answer folder (default: DIR/possible_answer)
   --results FILE|DIR    a result file, or a BFCL result folder (non_live/, live/)
   --category C          only this category (repeatable)
-  --ruleset bfcl        rules that decide (bfcl: BFCL's checker, verdict for verdict)
+  --ruleset default|bfcl
+                        rules that decide (default: fair grading; bfcl: BFCL's checker, verdict for verdict)
   --decode prompt|fc    prompt: raw model text; fc: [{name: "<JSON args>"}] payloads
   --underscore-to-dot   expect '.' in function names written as '_' (OpenAI-style FC models)
   --partial             score the results present when some are missing
@@ -65,7 +66,7 @@ export function run(argv: string[], io: Io): Outcome {
         golds: { type: "string" },
         results: { type: "string" },
         category: { type: "string", multiple: true },
-        ruleset: { type: "string", default: "bfcl" },
+        ruleset: { type: "string", default: "default" },
         decode: { type: "string", default: "prompt" },
         "underscore-to-dot": { type: "boolean", default: false },
         partial: { type: "boolean", default: false },
@@ -84,7 +85,7 @@ export function run(argv: string[], io: Io): Outcome {
   if (positionals[0] !== "score") return fail(`unknown command '${positionals[0]}' (try --help)`);
   if (!values.data) return fail("--data DIR is required");
   if (!values.results) return fail("--results FILE|DIR is required");
-  if (values.ruleset !== "bfcl") return fail(`unknown ruleset '${values.ruleset}' (available: bfcl)`);
+  if (values.ruleset !== "bfcl" && values.ruleset !== "default") return fail(`unknown ruleset '${values.ruleset}' (available: default, bfcl)`);
   if (values.decode !== "prompt" && values.decode !== "fc") return fail(`--decode must be prompt or fc, not '${values.decode}'`);
   if (!(values.format! in RENDERERS)) return fail(`--format must be one of ${Object.keys(RENDERERS).join(", ")}`);
   const categories: CategoryId[] = [];
@@ -98,7 +99,7 @@ export function run(argv: string[], io: Io): Outcome {
     const runCategories = [...new Set(records.map((r) => r.category))];
     const suite = loadSuite(values.data, { ...(values.golds ? { golds: values.golds } : {}), categories: runCategories });
     const report = scoreRun(suite.entries, records, {
-      ruleset: "bfcl",
+      ruleset: values.ruleset,
       decode: values.decode,
       underscoreToDot: values["underscore-to-dot"],
       partial: values.partial,

@@ -21,7 +21,7 @@ describe("toolgrade score", () => {
   });
 
   it("prints one jsonl line per entry with BFCL's error_type", () => {
-    const { out } = cli("score", "--data", DATA, "--golds", GOLDS, "--results", RESULTS, "--format", "jsonl", "--category", "simple_python");
+    const { out } = cli("score", "--data", DATA, "--golds", GOLDS, "--results", RESULTS, "--format", "jsonl", "--category", "simple_python", "--ruleset", "bfcl");
     const lines = out.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatchObject({ id: "simple_python_1", category: "simple_python", valid: false, error_type: "value_error:string", codes: ["wrong_string_value"] });
@@ -29,7 +29,7 @@ describe("toolgrade score", () => {
   });
 
   it("writes the full report as json", () => {
-    const { out } = cli("score", "--data", DATA, "--golds", GOLDS, "--results", `${DATA}/results/example-model-fc`, "--decode", "fc", "--underscore-to-dot", "--format", "json");
+    const { out } = cli("score", "--data", DATA, "--golds", GOLDS, "--results", `${DATA}/results/example-model-fc`, "--decode", "fc", "--underscore-to-dot", "--format", "json", "--ruleset", "bfcl");
     const report = JSON.parse(out);
     expect(report).toMatchObject({ ruleset: "bfcl", decode: "fc", underscoreToDot: true });
     expect(report.results).toHaveLength(34);
@@ -41,6 +41,7 @@ describe("toolgrade score", () => {
     ["missing --data", ["score", "--results", RESULTS], "bad_input"],
     ["unknown category", ["score", "--data", DATA, "--golds", GOLDS, "--results", RESULTS, "--category", "simple_cobol"], "bad_input"],
     ["unknown ruleset", ["score", "--data", DATA, "--golds", GOLDS, "--results", RESULTS, "--ruleset", "lenient"], "bad_input"],
+    ["default ruleset", ["score", "--data", DATA, "--golds", GOLDS, "--results", RESULTS], "ok"],
     ["missing results folder", ["score", "--data", DATA, "--golds", GOLDS, "--results", "/nonexistent"], "bad_input"],
     ["missing golds", ["score", "--data", DATA, "--results", RESULTS], "bad_input"],
   ])("%s → %s", (_name, argv, kind) => {

@@ -1,0 +1,128 @@
+/**
+ * The default ruleset's pipeline for one entry: read the calls leniently (parse/), then check
+ * them with the category's rule: one call for simple and multiple, a perfect bipartite matching
+ * for parallel, no call for irrelevance, and for relevance at least one call that is valid
+ * against an offered function's doc.
+ */
+import { CATEGORIES } from "../categories.js";
+import { decodeBfclJava } from "../bfcl/decodeJava.js";
+import { decodeBfclJavaScript } from "../bfcl/decodeJavaScript.js";
+import { asCallList } from "../bfcl/checkEntry.js";
+import type { Mismatch, CandidateFailure } from "../mismatch.js";
+import { maximumMatching } from "../match/assignment.js";
+import { parse, type ParseResult } from "../parse/parse.js";
+import type { Call, Entry, FunctionDoc } from "../types.js";
+import type { Value } from "../value/value.js";
+import { checkCallDefault, sameFunctionName, type CallCheck, type Decision } from "./checkCall.js";
+import { matchOptions, type MatchOptions } from "./matchValue.js";
+
+export interface DefaultOutcome {
+  mismatches: Mismatch[];
+  decisions: Decision[];
+  parse: { status: ParseResult["status"]; format: string; repairs: string[] };
+  calls: Call[];
+}
+
+export interface DefaultOptions {
+  decode: "prompt" | "fc";
+  match?: Partial<MatchOptions>;
+  /** Irrelevance: does a call we could not read count as abstaining? Default false: it tried to call. */
+  malformedIsNoCall?: boolean;
+}
+
+/** Java/JavaScript prompt text: BFCL's own tree-sitter-like reading gives each argument's source text. */
+function readSourceCalls(entry: Entry, text: string): Call[] | undefined {
+  const lang = CATEGORIES[entry.category].language;
+  if (lang === "python") return undefined;
+  const decoded = lang === "java" ? decodeBfclJava(text) : decodeBfclJavaScript(text);
+  if (!decoded.ok) return undefined;
+  const calls = asCallList(decoded.value);
+  if (!calls || calls.length === 0) return undefined;
+  return calls.map((c) => ({
+    name: c.name,
+    args: new Map(c.params.entries.filter((e): e is [string, Value] => typeof e[0] === "string")),
+    positional: c.params.entries.filter(([k]) => typeof k !== "string").map(([, v]) => v),
+  }));
+}
+
+function findDoc(functions: readonly FunctionDoc[], name: string): FunctionDoc | undefined {
+  return functions.find((f) => f.name === name) ?? functions.find((f) => sameFunctionName(f.name, name));
+}
+
+/** Grades one raw output under the default ruleset. */
+export function gradeDefault(entry: Entry, output: Value, options: DefaultOptions): DefaultOutcome {
+  const info = CATEGORIES[entry.category];
+  const source = options.decode === "prompt" && typeof output === "string" && info.hasGold ? readSourceCalls(entry, output) : undefined;
+  const parsed: ParseResult = source
+    ? { status: "calls", format: "python", calls: source, repairs: [] }
+    : parse(output, { functions: entry.functions });
+  const format = source ? `${info.language}-source` : parsed.format;
+  const summary = { status: parsed.status, format, repairs: parsed.repairs.map((r) => r.code) };
+  const calls = parsed.status === "calls" ? parsed.calls : [];
+  const decisions: Decision[] = [];
+  if (parsed.repairs.some((r) => r.code !== "positional_bound")) decisions.push({ path: "output", rule: "lenient_parse" });
+  if (parsed.repairs.some((r) => r.code === "positional_bound")) decisions.push({ path: "output", rule: "positional_binding" });
+  const done = (mismatches: Mismatch[], more: Decision[] = []): DefaultOutcome => ({
+    mismatches,
+    decisions: [...decisions, ...more],
+    parse: summary,
+    calls,
+  });
+
+  if (parsed.status === "malformed") {
+    const undecodable: Mismatch = {
+      code: "undecodable_output",
+      path: "output",
+      reason: parsed.error.message,
+      offset: parsed.error.offset,
+    };
+    if (info.checker === "irrelevance" && options.malformedIsNoCall) return done([]);
+    if (info.checker === "relevance") return done([{ code: "missing_call", path: "output", reason: parsed.error.message }]);
+    return done([undecodable]);
+  }
+  const match = matchOptions(info.language, options.match);
+  // A call that could not be read is an error even when others could: it was an attempt.
+  const dropped = parsed.repairs.find((r) => r.code === "call_dropped");
+  if (dropped && !(info.checker === "irrelevance" && options.malformedIsNoCall)) {
+    return done([{ code: "undecodable_output", path: "output", reason: `a call could not be read${dropped.detail ? `: ${dropped.detail}` : ""}`, ...(dropped.offset !== undefined ? { offset: dropped.offset } : {}) }]);
+  }
+
+  if (info.checker === "irrelevance") {
+    return calls.length === 0 ? done([]) : done([{ code: "unexpected_call", path: "calls", calls: calls.length }]);
+  }
+  if (info.checker === "relevance") {
+    if (calls.length === 0) return done([{ code: "missing_call", path: "output", reason: parsed.status === "no_call" ? parsed.reason : undefined }]);
+    for (let i = 0; i < calls.length; i++) {
+      const call = calls[i]!;
+      const doc = findDoc(entry.functions, call.name);
+      if (!doc) return done([{ code: "wrong_function_name", path: `calls[${i}].name`, expected: entry.functions.map((f) => f.name).join(" | "), received: call.name }]);
+      for (const p of doc.required) if (!call.args.has(p)) return done([{ code: "missing_required_param", path: `calls[${i}].args.${p}`, param: p }]);
+      for (const p of call.args.keys()) if (!doc.params.has(p)) return done([{ code: "unexpected_param", path: `calls[${i}].args.${p}`, param: p }]);
+    }
+    return done([]);
+  }
+
+  const golds = entry.golds;
+  if (calls.length !== golds.length) {
+    return done([{ code: "wrong_call_count", path: "calls", checker: info.checker, expected: golds.length, received: calls.length }]);
+  }
+  const checks: CallCheck[][] = calls.map((call, c) =>
+    golds.map((gold) => checkCallDefault(findDoc(entry.functions, gold.name), call, gold, `calls[${c}]`, match)),
+  );
+  const pairs = maximumMatching(calls.length, golds.length, (c, g) => checks[c]![g]!.mismatches.length === 0);
+  if (pairs.size === golds.length) {
+    const more = [...pairs].flatMap(([c, g]) => checks[c]![g]!.decisions);
+    const reordered = [...pairs].some(([c, g]) => c !== g);
+    return done([], reordered ? [...more, { path: "calls", rule: "unordered_calls" }] : more);
+  }
+  if (golds.length === 1) return done(checks[0]![0]!.mismatches);
+  const matchedCalls = new Set(pairs.keys());
+  const matchedGolds = new Set(pairs.values());
+  const unmatched = calls.map((_, i) => i).filter((i) => !matchedCalls.has(i));
+  const failures: Mismatch[] = golds.flatMap((_, g) => {
+    if (matchedGolds.has(g)) return [];
+    const candidates: CandidateFailure[] = unmatched.map((c) => ({ callIndex: c, mismatch: checks[c]![g]!.mismatches[0]! }));
+    return [{ code: "no_matching_call", path: "calls", goldPath: `gold[${g}]`, goldIndex: g, unmatched, candidates } as Mismatch];
+  });
+  return done(failures);
+}
