@@ -9,6 +9,10 @@ const COMBINING = /\p{M}+/gu;
 const SPACES = /\s+/gu;
 /** Whitespace next to these separators does not change what a phrase says: "April 1,2024". */
 const SPACE_AROUND_SEPARATORS = / ?([,;]) ?/g;
+/** Between two letters, `_`, `-` and a space separate words alike: "gluten-free" ≡ "gluten free". */
+const WORD_SEPARATOR = /(?<=\p{L}) ?[-_] ?(?=\p{L})/gu;
+/** A sentence's or an abbreviation's final period: "Apple Inc." ≡ "Apple Inc". */
+const FINAL_PERIOD = /(?<=\p{L})\.$/u;
 
 /** NFKC, lower case, no accents, one quote style, single spaces, trimmed. */
 export function foldText(s: string): string {
@@ -24,7 +28,9 @@ export function foldText(s: string): string {
     .replace(SPACES, " ")
     .trim()
     .replace(SPACE_AROUND_SEPARATORS, "$1 ")
-    .trimEnd();
+    .trimEnd()
+    .replace(WORD_SEPARATOR, " ")
+    .replace(FINAL_PERIOD, "");
 }
 
 /** NFC and trimmed only: for code-like values. */
@@ -34,8 +40,9 @@ export function tidyText(s: string): string {
 
 /**
  * Whether a string reads as code rather than language: it has no inner whitespace and holds a
- * path or URL separator, an `@`, an underscore, a digit next to a letter, or a lower-to-upper case
- * change (`mapController`).
+ * path or URL separator, an `@` or `:`, or a digit next to a letter (an id such as `AB12`).
+ * Underscores and camelCase alone do not make code: `engine_size` and `PlayStation` are names
+ * a person would read case- and separator-insensitively.
  *
  * @example isCodeLike("/usr/local/bin") // true
  * @example isCodeLike("New York") // false
@@ -43,7 +50,7 @@ export function tidyText(s: string): string {
 export function isCodeLike(s: string): boolean {
   const t = s.trim();
   if (t === "" || /\s/.test(t)) return false;
-  return /[\\/@_:]|\d\p{L}|\p{L}\d|\p{Ll}\p{Lu}/u.test(t);
+  return /[\\/@:]|\d\p{L}|\p{L}\d/u.test(t);
 }
 
 /** The canonical form used to compare a string: folded for language, tidied for code. */

@@ -8,6 +8,7 @@ import { CATEGORIES } from "../categories.js";
 import { decodeBfclJava } from "../bfcl/decodeJava.js";
 import { decodeBfclJavaScript } from "../bfcl/decodeJavaScript.js";
 import { asCallList } from "../bfcl/checkEntry.js";
+import { decodeBfcl } from "../bfcl/gradeBfcl.js";
 import type { Mismatch, CandidateFailure } from "../mismatch.js";
 import { maximumMatching } from "../match/assignment.js";
 import { parse, type ParseResult } from "../parse/parse.js";
@@ -62,12 +63,13 @@ export function gradeDefault(entry: Entry, output: Value, options: DefaultOption
   const decisions: Decision[] = [];
   if (parsed.repairs.some((r) => r.code !== "positional_bound")) decisions.push({ path: "output", rule: "lenient_parse" });
   if (parsed.repairs.some((r) => r.code === "positional_bound")) decisions.push({ path: "output", rule: "positional_binding" });
-  const done = (mismatches: Mismatch[], more: Decision[] = []): DefaultOutcome => ({
-    mismatches,
-    decisions: [...decisions, ...more],
-    parse: summary,
-    calls,
-  });
+  const done = (mismatches: Mismatch[], more: Decision[] = []): DefaultOutcome => {
+    // A pass on output BFCL's own decoder cannot read is the lenient parser's doing, repairs or not.
+    if (mismatches.length === 0 && calls.length > 0 && !decisions.some((d) => d.rule === "lenient_parse") && !decodeBfcl(entry, output, options.decode).ok) {
+      decisions.unshift({ path: "output", rule: "lenient_parse" });
+    }
+    return { mismatches, decisions: [...decisions, ...more], parse: summary, calls };
+  };
 
   if (parsed.status === "malformed") {
     const undecodable: Mismatch = {

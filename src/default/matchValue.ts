@@ -14,7 +14,8 @@ import { looksLikeMath, mathEquivalent } from "../canonicalize/math.js";
 import { canonicalText, decodeEscapes, foldText, tidyText } from "../canonicalize/text.js";
 import type { Mismatch } from "../mismatch.js";
 import type { ParamDoc } from "../types.js";
-import { kindOf, PyDict, PyTuple, type PyKind, type Value } from "../value/value.js";
+import { readJson } from "../value/json.js";
+import { kindOf, PyDict, PyTuple, pyEquals, type PyKind, type Value } from "../value/value.js";
 import { maximumMatching } from "../match/assignment.js";
 import type { RuleId } from "./rules.js";
 
@@ -74,8 +75,18 @@ function addsOnlyRegions(value: string, gold: string): boolean {
 
 const UNNAME = /[!?;:*"#$%^+=<>|~{}[\]\\/@]/;
 
+/** Both strings hold the same JSON object or array, whatever the spacing: '{"a":1}' ≡ '{"a": 1}'. */
+function sameJsonText(a: string, b: string): boolean {
+  const first = (s: string) => s.trimStart()[0];
+  if ((first(a) !== "{" && first(a) !== "[") || first(a) !== first(b)) return false;
+  const x = readJson(a);
+  const y = readJson(b);
+  return x.ok && y.ok && pyEquals(x.value, y.value);
+}
+
 function stringsMatch(value: string, gold: string, options: MatchOptions): RuleId | undefined {
   if (value === gold) return "exact";
+  if (sameJsonText(value, gold)) return "json_text";
   const decoded = decodeEscapes(gold);
   if (decoded !== gold && canonicalText(value) === canonicalText(decoded)) return "escaped_unicode";
   if (canonicalText(value) === canonicalText(decoded)) return "text_fold";
@@ -159,9 +170,11 @@ function matchOne(value: Value, gold: Value, doc: ParamDoc | undefined, path: st
       const rule = stringsMatch(value, gold, options);
       return rule ? ok(rule) : fail({ code: "wrong_string_value", param, received: value, expected: [gold] });
     }
-    if (isNumber(value) && want === "str") {
+    // A number or bool where the doc takes text (string, `any`, or Java/JS source): compare its text.
+    if ((isNumber(value) || typeof value === "boolean") && (want === "str" || want === undefined || options.language !== "python")) {
       const n = Number(gold.trim());
-      if (gold.trim() !== "" && Number.isFinite(n) && numbersMatch(value, n, options.tolerance)) return ok("number_as_text");
+      if (isNumber(value) && gold.trim() !== "" && Number.isFinite(n) && numbersMatch(value, n, options.tolerance)) return ok("number_as_text");
+      if (typeof value === "boolean" && gold.trim().toLowerCase() === String(value)) return ok("number_as_text");
     }
     return fail({ code: "wrong_type", param, expected: doc?.type ?? "string", receivedType: kindOf(value), received: value });
   }
@@ -261,7 +274,11 @@ export function matchAlternatives(
   const unordered = isUnorderedGold(alternatives);
   let best: Match | undefined;
   for (const gold of alternatives) {
-    if (gold === "" && value !== "") continue;
+    if (gold === "") {
+      if (value === "") return OK_EXACT;
+      if (isEmptyContainer(value)) return ok("empty_as_omitted");
+      continue;
+    }
     const m =
       gold instanceof PyDict && value instanceof PyDict && !nested
         ? matchDict(value, gold, doc, path, ctx, false)
@@ -270,6 +287,12 @@ export function matchAlternatives(
           : matchOne(value, gold, doc, path, ctx, unordered);
     if (m.ok) return readRule && m.rule === "exact" ? ok(readRule) : m;
     if (!best || closeness(m) > closeness(best)) best = m;
+  }
+  // Source text read as a literal may still be meant as text: `null` for a gold "null", `42` for "42".
+  if (value !== raw && typeof raw === "string") {
+    for (const gold of alternatives) {
+      if (typeof gold === "string" && gold !== "" && stringsMatch(raw, gold, ctx.options)) return ok("source_literal");
+    }
   }
   if (best) return best;
   return { ok: false, mismatch: { code: "wrong_value", path, param: ctx.param, received: value, expected: alternatives } };
@@ -289,6 +312,10 @@ function matchListOfDicts(value: Value[], gold: Value[], doc: ParamDoc, path: st
     if (m.rule !== "exact") rule = m.rule;
   }
   return ok(rule);
+}
+
+function isEmptyContainer(v: Value): boolean {
+  return (Array.isArray(v) && v.length === 0) || (v instanceof PyTuple && v.items.length === 0) || (v instanceof PyDict && v.size === 0);
 }
 
 /** Deeper paths mean the value got further before failing; type errors are the least close. */

@@ -12,6 +12,7 @@
 export type RuleId =
   | "exact"
   | "text_fold"
+  | "json_text"
   | "escaped_unicode"
   | "alias"
   | "redundant_detail"
@@ -22,6 +23,7 @@ export type RuleId =
   | "variable_gold"
   | "unordered_list"
   | "explicit_default"
+  | "empty_as_omitted"
   | "omitted_default"
   | "name_separator"
   | "positional_binding"
@@ -68,9 +70,15 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: "text_fold",
-    description: "Natural-language strings compare without case, accents, Unicode forms, quote style or extra spaces; punctuation is kept.",
+    description: "Natural-language strings compare without case, accents, Unicode forms, quote style, extra spaces, word separators (-, _) or a final period; other punctuation is kept.",
     accepts: { param: "string", gold: "['Divinópolis, MG']", value: "'divinopolis,  mg'" },
     rejects: { param: "string", gold: "['1/2']", value: "'12'" },
+  },
+  {
+    id: "json_text",
+    description: "Two strings holding the same JSON object or array match whatever their spacing or key quoting style.",
+    accepts: { param: "string", gold: "['{\"style\": \"modern\", \"budget\": 2}']", value: "'{\"style\":\"modern\",\"budget\":2}'" },
+    rejects: { param: "string", gold: "['{\"style\": \"modern\"}']", value: "'{\"style\": \"classic\"}'" },
   },
   {
     id: "escaped_unicode",
@@ -131,6 +139,12 @@ export const RULES: readonly Rule[] = [
     description: "Giving a param its documented default is the same as leaving it out, after type normalization.",
     accepts: { output: "[weather.get(city='Paris', days=3, unit='celsius')]" },
     rejects: { output: "[weather.get(city='Paris', days=3, unit='kelvin')]" },
+  },
+  {
+    id: "empty_as_omitted",
+    description: "An explicitly empty list or dict matches a gold that allows leaving the param out.",
+    accepts: { param: "array", gold: "['', ['a']]", value: "[]" },
+    rejects: { param: "array", gold: "[['a']]", value: "[]" },
   },
   {
     id: "omitted_default",

@@ -40,6 +40,12 @@ const ACCEPT_VALUES: Row[] = [
   ["math product order", "string", "['x*y']", "'y*x'"],
   ["math spacing", "string", "['x**2 + 3x']", "'x ** 2 + 3 * x'"],
   ["path kept exactly", "string", "['/home/user/data.csv']", "'/home/user/data.csv'"],
+  ["hyphen or space between words", "string", "['gluten free']", "'gluten-free'"],
+  ["underscore or space between words", "string", "['engine size']", "'engine_size'"],
+  ["brand case", "string", "['PlayStation']", "'Playstation'"],
+  ["final period", "string", "['Apple Inc.']", "'Apple Inc'"],
+  ["same JSON text", "string", "['{\"a\": 1, \"b\": [1, 2]}']", "'{\"a\":1,\"b\":[1,2]}'"],
+  ["empty list for an omittable list", "array", "['', ['a']]", "[]"],
   ["int for float", "float", "[5.0]", "5"],
   ["integral float for int (BFCL FN)", "integer", "[10]", "10.0"],
   ["float rounding noise (BFCL FN)", "float", "[0.3]", "0.1 + 0.2"],
@@ -82,6 +88,8 @@ const ACCEPT_VALUES: Row[] = [
   ["JavaScript leading-dot float (BFCL FN)", "js/float", "[0.5]", "'.5'"],
   ["JavaScript 3.0 for an integer (BFCL FN)", "js/integer", "[3]", "'3.0'"],
   ["JavaScript array of strings", "js/array:String", "[['a', 'b']]", "\"['a', 'b']\""],
+  ["JavaScript null for a 'null' gold", "js/any", "['null']", "'null'"],
+  ["Java int for a text gold of an any param", "java/any", "['42']", "'42'"],
 ];
 
 const REJECT_VALUES: Row[] = [
@@ -95,7 +103,9 @@ const REJECT_VALUES: Row[] = [
   ["slash removed (BFCL FP)", "string", "['1/2']", "'12'"],
   ["underscore removed in an id (BFCL FP)", "string", "['user_id_42']", "'userid42'"],
   ["hyphen removed in an id (BFCL FP)", "string", "['ABC-123']", "'ABC123'"],
-  ["identifier case", "string", "['mapController']", "'MapController'"],
+  ["different identifier", "string", "['mapController']", "'mapControl'"],
+  ["space deleted between words", "string", "['R vs Adams']", "'RvsAdams'"],
+  ["comma is not a space", "string", "['trace log']", "'trace,log'"],
   ["apostrophe is meaning", "string", "[\"it's\"]", "'its'"],
   ["added exclamation", "string", "['Boston']", "'Boston!'"],
   ["different country", "string", "['Australia']", "'Austria'"],
@@ -146,6 +156,8 @@ const REJECT_VALUES: Row[] = [
   ["Java map wrong value", "java/HashMap", "[{'a': [1]}]", "'new HashMap<String, Integer>() {{ put(\"a\", 2); }}'"],
   ["JavaScript nested object wrong", "js/dict", "[{'a': [{'b': 1}]}]", "'{a: {b: 2}}'"],
   ["JavaScript float wrong", "js/float", "[0.5]", "'.6'"],
+  ["JavaScript null is not the text 'none'", "js/any", "['none']", "'null'"],
+  ["different JSON text", "string", "['{\"a\": 1}']", "'{\"a\": 2}'"],
 ];
 
 type CallRow = [name: string, output: string, options?: { gold?: string; parallel?: boolean }];
