@@ -1,0 +1,12 @@
+/** The commands of the `toolgrade` CLI, as a table: name → one-line summary and runner. */
+import type { Io, Outcome } from "./main.js";
+import { scoreCommand } from "./score.js";
+
+export interface Command {
+  summary: string;
+  run: (argv: string[], io: Io) => Outcome;
+}
+
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  score: { summary: "grade result files against a suite and report accuracy per category", run: scoreCommand },
+};
