@@ -1,5 +1,6 @@
 /** The commands of the `toolgrade` CLI, as a table: name → one-line summary and runner. */
 import type { Io, Outcome } from "./main.js";
+import { parseCommand } from "./parse.js";
 import { scoreCommand } from "./score.js";
 
 export interface Command {
@@ -9,4 +10,5 @@ export interface Command {
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
   score: { summary: "grade result files against a suite and report accuracy per category", run: scoreCommand },
+  parse: { summary: "read model outputs in any format and print the calls found, as JSON lines", run: parseCommand },
 };
