@@ -2,14 +2,17 @@
  * The state of one recursive-descent pass over tokens, shared by the Java and JavaScript
  * parsers: position, the furthest point a token check failed (tree-sitter reports the same
  * place: the first token at which no parse of the prefix survives), the token kinds that were
- * acceptable there, and node building with comments placed the way tree-sitter places them.
+ * acceptable there, node building with comments placed the way tree-sitter places them, and
+ * the list and block shapes both grammars are made of. {@link parseSource} runs such passes
+ * under the error-recovery model (recovery.ts) for a whole source text.
  *
  * Backtracking is by position marks. A mark also carries how many `>` characters of the
  * current token were consumed, because `List<List<String>>` closes two type-argument lists
  * with one `>>` token.
  */
 import { type CstNode, leaf } from "./cst.js";
-import type { Span } from "./recovery.js";
+import { type Attempt, type CostUnit, type RecoveryPolicy, type Span, recoverWithMissing } from "./recovery.js";
+import { sourcePosition } from "./sourcePosition.js";
 import { TokenSeq } from "./tokenSeq.js";
 
 /** A token as the parsers see it. */
@@ -25,6 +28,9 @@ export interface Token {
   /** A zero-width token that error recovery inserted (tree-sitter's MISSING node). */
   missing?: boolean;
 }
+
+/** A lexer's result: the tokens (the last one `eof`) and the comments, or where and why it failed. */
+export type LexResult = { ok: true; tokens: Token[]; comments: Token[] } | { ok: false; at: number; reason: string };
 
 export type Mark = number;
 
@@ -141,6 +147,99 @@ export class RdParser {
     return this.atWord(w) ? this.take(w, named) : null;
   }
 
+  /** Returns to mark `m` and fails: the end of every speculative parse that did not work out. */
+  backtrack(m: Mark): null {
+    this.reset(m);
+    return null;
+  }
+
+  /**
+   * tree-sitter's `sep1(item, sep)`: one or more items with `sep` between them, pushed onto
+   * `parts`. False when an item is missing; the caller backtracks.
+   *
+   * @example p.sep1(parts, "|", () => parseType(p)) // `A | B` in a catch clause
+   */
+  sep1(parts: CstNode[], sep: string, item: () => CstNode | null): boolean {
+    for (;;) {
+      const x = item();
+      if (!x) return false;
+      parts.push(x);
+      const s = this.eat(sep);
+      if (!s) return true;
+      parts.push(s);
+    }
+  }
+
+  /**
+   * `open item, item close` as a node of `type`, where the list may be empty. With
+   * `trailingComma`, a comma may also stand before `close`, which is then expected after every
+   * comma ({@link commaItems}). Null, with the position restored, when anything is missing.
+   *
+   * @example p.commaSep("argument_list", "(", ")", () => parseExpression(p), { trailingComma: false })
+   */
+  commaSep(type: string, open: string, close: string, item: () => CstNode | null, options: { trailingComma: boolean }): CstNode | null {
+    const m = this.mark();
+    const o = this.eat(open);
+    if (!o) return null;
+    const parts: CstNode[] = [o];
+    const ok = options.trailingComma ? this.commaItems(parts, close, item) : this.at(close) || this.sep1(parts, ",", item);
+    const c = ok && this.eat(close);
+    if (!c) return this.backtrack(m);
+    parts.push(c);
+    return this.node(type, parts);
+  }
+
+  /**
+   * Comma-separated items up to `close` (not consumed), pushed onto `parts`; a comma may stand
+   * last. False when an item is missing; the caller backtracks.
+   */
+  commaItems(parts: CstNode[], close: string, item: () => CstNode | null): boolean {
+    while (!this.at(close)) {
+      const x = item();
+      if (!x) return false;
+      parts.push(x);
+      const comma = this.eat(",");
+      if (!comma) break;
+      parts.push(comma);
+    }
+    return true;
+  }
+
+  /**
+   * `{ item* }` as a node of `type` (a block, a class or module body). Null, with the position
+   * restored, when there is no `{` or an item fails; the items cannot run past the `}`.
+   *
+   * @example p.braced("block", () => parseStatement(p))
+   */
+  braced(type: string, item: () => CstNode | null): CstNode | null {
+    const m = this.mark();
+    const open = this.eat("{");
+    if (!open) return null;
+    const parts: CstNode[] = [open];
+    while (!this.at("}")) {
+      const x = item();
+      if (!x) return this.backtrack(m);
+      parts.push(x);
+    }
+    parts.push(this.take());
+    return this.node(type, parts);
+  }
+
+  /**
+   * `open inner close` as a node of `type`. Null, with the position restored, when a piece is
+   * missing.
+   *
+   * @example p.enclosed("parenthesized_expression", "(", ")", () => parseExpression(p))
+   */
+  enclosed(type: string, open: string, close: string, inner: () => CstNode | null): CstNode | null {
+    const m = this.mark();
+    const o = this.eat(open);
+    const x = o && inner();
+    const c = x && this.eat(close);
+    if (!c) return this.backtrack(m);
+    return this.node(type, [o, x, c]);
+  }
+
   /**
    * Consumes one `>` of the current token (which may be `>>`, `>>>`, `>=`, …), as a type-argument
    * list closes: tree-sitter lexes `>` there because only `>` is valid in that state.
@@ -201,6 +300,53 @@ export class RdParser {
       }
     }
     return out;
+  }
+}
+
+/** What {@link parseSource} needs from a language. */
+export interface Grammar<P extends RdParser> {
+  lex(src: string): LexResult;
+  parser(src: string, tokens: TokenSeq<Token>, comments: readonly Token[]): P;
+  /** The start rule: the whole program, or null when some token cannot be parsed. */
+  program(p: P): CstNode | null;
+  recoveryPolicy(src: string, unit: CostUnit): RecoveryPolicy<Token, CstNode>;
+}
+
+/** A source text's tree and its number of MISSING tokens, or why it would have an ERROR node. */
+export type SourceParse = { ok: true; tree: CstNode; missing: number } | { ok: false; error: string };
+
+export interface SourceParseOptions {
+  /** How tree-sitter counts bytes in error costs; "utf8" (py-tree-sitter, BFCL) by default. */
+  costUnit?: CostUnit;
+}
+
+/**
+ * Parses `src` the way tree-sitter does, to the point BFCL cares about: whether the tree would
+ * contain an ERROR node, and if not, the tree. A lexical error always becomes an ERROR node; a
+ * syntax error becomes one unless tree-sitter can recover by inserting MISSING tokens
+ * (recovery.ts), which BFCL tolerates. Input too deep or too costly to parse is an error too.
+ *
+ * @example parseSource("f(a=1)", JAVA).ok // true: the missing `;` is a MISSING node (java/parse.ts)
+ */
+export function parseSource<P extends RdParser>(src: string, grammar: Grammar<P>, options: SourceParseOptions = {}): SourceParse {
+  try {
+    const lexed = grammar.lex(src);
+    if (!lexed.ok) return { ok: false, error: `${lexed.reason} at ${sourcePosition(src, lexed.at)}` };
+    const attempt = (tokens: TokenSeq<Token>): Attempt<CstNode> => {
+      const p = grammar.parser(src, tokens, lexed.comments);
+      const tree = grammar.program(p);
+      if (tree) return { ok: true, tree, before: p.before };
+      return { ok: false, at: Math.max(p.furthest, 0), expected: p.expected, before: p.before };
+    };
+    const r = recoverWithMissing(TokenSeq.of(lexed.tokens), attempt, grammar.recoveryPolicy(src, options.costUnit ?? "utf8"));
+    if (r.tree) return { ok: true, tree: r.tree, missing: r.missing };
+    const t = lexed.tokens[Math.max(0, Math.min(r.errorAt, lexed.tokens.length - 1))];
+    return { ok: false, error: `syntax error at ${sourcePosition(src, t ? t.start : src.length)}` };
+  } catch (e) {
+    if (e instanceof ParseLimit) return { ok: false, error: e.message };
+    // A safety net behind the explicit depth bounds: no input may make decoding throw.
+    if (e instanceof RangeError) return { ok: false, error: "input nested too deeply" };
+    throw e;
   }
 }
 

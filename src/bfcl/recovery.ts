@@ -92,6 +92,12 @@ export interface RecoveryResult<Tree> {
   errorAt: number;
 }
 
+/**
+ * How tree-sitter counts bytes in error costs: py-tree-sitter (BFCL) parses UTF-8, the Node
+ * binding UTF-16. Only the oracle test needs "utf16".
+ */
+export type CostUnit = "utf8" | "utf16";
+
 /** tree-sitter's cost of one MISSING token. */
 export const MISSING_COST = 610;
 const RECOVERY = 500;
@@ -185,6 +191,57 @@ function cheaperToSkip<T extends RecoveryToken, Tree>(
 /** The ERROR-wrap cost of `trees` trees over `bytes` and `rows` (see {@link RecoveryPolicy.eofAlternative}). */
 export function wrapCost(trees: number, bytes: number, rows: number): number {
   return RECOVERY + SKIPPED_TREE * trees + bytes + SKIPPED_LINE * rows;
+}
+
+/** {@link RecoveryPolicy.bytes} and {@link RecoveryPolicy.rows} over one source text. */
+export function sourceCosts(src: string, unit: CostUnit): Pick<RecoveryPolicy<RecoveryToken, unknown>, "bytes" | "rows"> {
+  return {
+    bytes: (start, end) => (unit === "utf8" ? utf8Bytes(src, start, end) : 2 * (end - start)),
+    rows: (start, end) => newlines(src, start, end),
+  };
+}
+
+/** The text of a word token; "" for any other token and for a MISSING word. */
+export function wordText(src: string, t: RecoveryToken | undefined): string {
+  return t && t.kind === "word" && !t.missing ? src.slice(t.start, t.end) : "";
+}
+
+/** The keyword sets of a grammar that its error state depends on (each language's keywords.ts). */
+export interface KeywordSets {
+  KEYWORDS: ReadonlySet<string>;
+  RESERVED_IDENTIFIERS: ReadonlySet<string>;
+  EXPRESSION_START: ReadonlySet<string>;
+}
+
+/**
+ * {@link RecoveryPolicy.cannotResume} for a grammar with these keywords: in the error state a
+ * keyword is lexed as a keyword, so one that is not also an identifier and cannot start an
+ * expression stops the parse from resuming.
+ */
+export function keywordCannotResume(src: string, keywords: KeywordSets): (token: RecoveryToken) => boolean {
+  return (token) => {
+    const w = wordText(src, token);
+    return keywords.KEYWORDS.has(w) && !keywords.RESERVED_IDENTIFIERS.has(w) && !keywords.EXPRESSION_START.has(w);
+  };
+}
+
+/**
+ * True when the token before `at` is a `,` with another `,` before it in the same bracketed list
+ * (`f(a=1, b=2,` but not `f(a=1,`): popping it would merge with the MISSING version (see
+ * {@link RecoveryPolicy.mergesWithMissing}).
+ */
+export function isLaterListComma<T extends RecoveryToken>(tokens: TokenSeq<T>, at: number): boolean {
+  if (tokens.get(at - 1)!.kind !== ",") return false;
+  let depth = 0;
+  for (let i = at - 2; i >= 0; i--) {
+    const k = tokens.get(i)!.kind;
+    if (k === ")" || k === "]" || k === "}") depth++;
+    else if (k === "(" || k === "[" || k === "{") {
+      if (depth === 0) return false;
+      depth--;
+    } else if (k === "," && depth === 0) return true;
+  }
+  return false;
 }
 
 /** UTF-8 length of `src[start, end)`, without allocating. */

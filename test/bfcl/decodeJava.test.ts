@@ -84,3 +84,9 @@ describe("decodeBfclJava", () => {
     expect(r.ok ? "" : r.error).toMatch(/nested too deeply/);
   });
 });
+
+describe("inputs that once threw", () => {
+  it.each(["switch", "[result = switch]", "x = switch{a){default->1;};"])("%j returns", (text) => {
+    expect(typeof decodeBfclJava(text).ok).toBe("boolean");
+  });
+});

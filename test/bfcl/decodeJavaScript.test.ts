@@ -75,3 +75,9 @@ describe("decodeBfclJavaScript", () => {
     expect(r.ok ? "" : r.error).toMatch(/nested too deeply/);
   });
 });
+
+describe("inputs that once hung or threw", () => {
+  it.each(["<tool", "<", "<a", "x;<", "<tool_call", "[<tool_call>{\"name\": 1}]"])("%j returns", (text) => {
+    expect(typeof decodeBfclJavaScript(text).ok).toBe("boolean");
+  });
+});

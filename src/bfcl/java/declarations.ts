@@ -15,20 +15,7 @@ import { parseAnnotation, parseAnnotations, parseDimensions, parseType, parseUna
 
 /** `{ statement* }` */
 export function parseBlock(p: JavaParser): CstNode | null {
-  const m = p.mark();
-  const open = p.eat("{");
-  if (!open) return null;
-  const parts: CstNode[] = [open];
-  while (!p.at("}")) {
-    const s = parseStatement(p);
-    if (!s) {
-      p.reset(m);
-      return null;
-    }
-    parts.push(s);
-  }
-  parts.push(p.take());
-  return p.node("block", parts);
+  return p.braced("block", () => parseStatement(p));
 }
 
 /** `modifiers`: annotations and modifier keywords, or null when there are none. */
@@ -65,100 +52,72 @@ function parseClassLike(p: JavaParser, mods: CstNode | null, type: "class_declar
   const m = p.mark();
   const parts: CstNode[] = [mods, p.take(type === "class_declaration" ? "class" : "interface")].filter((x): x is CstNode => !!x);
   const name = p.ident(NONE);
-  if (!name) return fail(p, m);
+  if (!name) return p.backtrack(m);
   parts.push(withField(name, "name"));
   if (p.kind() === "<") {
     const tp = parseTypeParameters(p);
-    if (!tp) return fail(p, m);
+    if (!tp) return p.backtrack(m);
     parts.push(withField(tp, "type_parameters"));
   }
   if (type === "class_declaration" && p.atWord("extends")) {
     const kw = p.take("extends");
     const t = parseType(p);
-    if (!t) return fail(p, m);
+    if (!t) return p.backtrack(m);
     parts.push(withField(p.node("superclass", [kw, t]), "superclass"));
   }
   const clause = (word: string, node: string, field?: string): boolean => {
-    if (!p.atWord(word)) return true;
-    const kw = p.take(word);
-    const list = parseTypeList(p);
-    if (!list) return false;
-    const n = p.node(node, [kw, list]);
-    parts.push(field ? withField(n, field) : n);
-    return true;
+    const n = parseTypeListClause(p, word, node);
+    if (n) parts.push(field ? withField(n, field) : n);
+    return n !== undefined;
   };
-  if (type === "class_declaration" && !clause("implements", "super_interfaces", "interfaces")) return fail(p, m);
-  if (type === "interface_declaration" && !clause("extends", "extends_interfaces")) return fail(p, m);
-  if (!clause("permits", "permits", "permits")) return fail(p, m);
+  if (type === "class_declaration" && !clause("implements", "super_interfaces", "interfaces")) return p.backtrack(m);
+  if (type === "interface_declaration" && !clause("extends", "extends_interfaces")) return p.backtrack(m);
+  if (!clause("permits", "permits", "permits")) return p.backtrack(m);
   const body = type === "class_declaration" ? parseClassBody(p) : parseInterfaceBody(p);
-  if (!body) return fail(p, m);
+  if (!body) return p.backtrack(m);
   parts.push(withField(body, "body"));
   return p.node(type, parts);
 }
 
-function fail(p: JavaParser, m: number): null {
-  p.reset(m);
-  return null;
+/** `word A, B` as a node of `type` (`implements A, B`): null when absent, undefined when malformed. */
+function parseTypeListClause(p: JavaParser, word: string, type: string): CstNode | null | undefined {
+  if (!p.atWord(word)) return null;
+  const kw = p.take(word);
+  const list = parseTypeList(p);
+  return list ? p.node(type, [kw, list]) : undefined;
 }
 
 function parseTypeList(p: JavaParser): CstNode | null {
   const parts: CstNode[] = [];
-  for (;;) {
-    const t = parseType(p);
-    if (!t) return null;
-    parts.push(t);
-    const comma = p.eat(",");
-    if (!comma) break;
-    parts.push(comma);
-  }
-  return p.node("type_list", parts);
+  return p.sep1(parts, ",", () => parseType(p)) ? p.node("type_list", parts) : null;
 }
 
 /** `<T extends A & B, U>` */
 export function parseTypeParameters(p: JavaParser): CstNode | null {
   const m = p.mark();
   const parts: CstNode[] = [p.take()];
-  for (;;) {
-    const anns = parseAnnotations(p);
-    const id = p.ident(TYPE_START, "type_identifier");
-    if (!id) return fail(p, m);
-    const tp: CstNode[] = [...anns, id];
-    if (p.atWord("extends")) {
-      const bound: CstNode[] = [p.take("extends")];
-      for (;;) {
-        const t = parseType(p);
-        if (!t) return fail(p, m);
-        bound.push(t);
-        const amp = p.eat("&");
-        if (!amp) break;
-        bound.push(amp);
-      }
-      tp.push(p.node("type_bound", bound));
-    }
-    parts.push(p.node("type_parameter", tp));
-    const comma = p.eat(",");
-    if (!comma) break;
-    parts.push(comma);
-  }
-  const close = p.eatAngle();
-  if (!close) return fail(p, m);
+  const close = p.sep1(parts, ",", () => parseTypeParameter(p)) && p.eatAngle();
+  if (!close) return p.backtrack(m);
   parts.push(close);
   return p.node("type_parameters", parts);
 }
 
+function parseTypeParameter(p: JavaParser): CstNode | null {
+  const anns = parseAnnotations(p);
+  const id = p.ident(TYPE_START, "type_identifier");
+  if (!id) return null;
+  const parts: CstNode[] = [...anns, id];
+  if (p.atWord("extends")) {
+    const bound: CstNode[] = [p.take("extends")];
+    if (!p.sep1(bound, "&", () => parseType(p))) return null;
+    parts.push(p.node("type_bound", bound));
+  }
+  return p.node("type_parameter", parts);
+}
+
 /** `{ class_body_declaration* }` */
 export function parseClassBody(p: JavaParser): CstNode | null {
-  const m = p.mark();
-  const open = p.eat("{");
-  if (!open) return null;
-  const parts: CstNode[] = [open];
-  while (!p.at("}")) {
-    const d = parseClassBodyDeclaration(p);
-    if (!d) return fail(p, m);
-    parts.push(d);
-  }
-  parts.push(p.take());
-  return p.node("class_body", parts);
+  return p.braced("class_body", () => parseClassBodyDeclaration(p));
 }
 
 function parseClassBodyDeclaration(p: JavaParser): CstNode | null {
@@ -177,8 +136,7 @@ function parseClassBodyDeclaration(p: JavaParser): CstNode | null {
     if (decl) return decl;
     const member = parseMember(p, mods, true);
     if (member) return member;
-    p.reset(m);
-    return null;
+    return p.backtrack(m);
   } finally {
     p.leave();
   }
@@ -209,7 +167,7 @@ export function parseMember(p: JavaParser, mods: CstNode | null, inClass: boolea
     p.reset(cm);
   }
   const type = parseUnannotatedType(p);
-  if (!type) return fail(p, m);
+  if (!type) return p.backtrack(m);
   const nm = p.mark();
   const name = p.ident(NONE);
   if (name && p.kind() === "(") {
@@ -225,11 +183,11 @@ export function parseMember(p: JavaParser, mods: CstNode | null, inClass: boolea
       }
     }
   }
-  if (typeParams) return fail(p, m);
+  if (typeParams) return p.backtrack(m);
   p.reset(nm);
   const declarators = parseVariableDeclarators(p);
   const semi = declarators && p.eat(";");
-  if (!semi) return fail(p, m);
+  if (!semi) return p.backtrack(m);
   return p.node("field_declaration", [mods, withField(type, "type"), ...declarators, semi]);
 }
 
@@ -237,15 +195,7 @@ export function parseMember(p: JavaParser, mods: CstNode | null, inClass: boolea
 function parseThrows(p: JavaParser): CstNode | null | undefined {
   if (!p.atWord("throws")) return null;
   const parts: CstNode[] = [p.take("throws")];
-  for (;;) {
-    const t = parseType(p);
-    if (!t) return undefined;
-    parts.push(t);
-    const comma = p.eat(",");
-    if (!comma) break;
-    parts.push(comma);
-  }
-  return p.node("throws", parts);
+  return p.sep1(parts, ",", () => parseType(p)) ? p.node("throws", parts) : undefined;
 }
 
 function parseConstructorBody(p: JavaParser): CstNode | null {
@@ -257,7 +207,7 @@ function parseConstructorBody(p: JavaParser): CstNode | null {
   if (call) parts.push(call);
   while (!p.at("}")) {
     const s = parseStatement(p);
-    if (!s) return fail(p, m);
+    if (!s) return p.backtrack(m);
     parts.push(s);
   }
   parts.push(p.take());
@@ -273,22 +223,13 @@ function parseExplicitConstructorInvocation(p: JavaParser): CstNode | null {
     const semi = args && p.eat(";");
     if (semi) return p.node("explicit_constructor_invocation", [withField(ctor, "constructor"), withField(args, "arguments"), semi]);
   }
-  return fail(p, m);
+  return p.backtrack(m);
 }
 
 /** Comma-separated `variable_declarator`s (name, dimensions, `= initializer`). */
 export function parseVariableDeclarators(p: JavaParser, nameKeywords: ReadonlySet<string> = NONE): CstNode[] | null {
   const out: CstNode[] = [];
-  for (;;) {
-    const d = parseVariableDeclarator(p, nameKeywords);
-    if (!d) return null;
-    out.push(withField(d, "declarator"));
-    if (p.kind() !== ",") {
-      p.expect(",");
-      return out;
-    }
-    out.push(p.take());
-  }
+  return p.sep1(out, ",", () => withField(parseVariableDeclarator(p, nameKeywords), "declarator")) ? out : null;
 }
 
 function parseVariableDeclarator(p: JavaParser, nameKeywords: ReadonlySet<string>): CstNode | null {
@@ -308,33 +249,18 @@ function parseVariableDeclarator(p: JavaParser, nameKeywords: ReadonlySet<string
 
 /** `(int a, String... rest)`, also with a receiver parameter (`Foo this`). */
 export function parseFormalParameters(p: JavaParser): CstNode | null {
-  const m = p.mark();
-  const open = p.eat("(");
-  if (!open) return null;
-  const parts: CstNode[] = [open];
-  while (!p.at(")")) {
-    const param = parseFormalParameter(p);
-    if (!param) return fail(p, m);
-    parts.push(param);
-    const comma = p.eat(",");
-    if (!comma) break;
-    parts.push(comma);
-  }
-  const close = p.eat(")");
-  if (!close) return fail(p, m);
-  parts.push(close);
-  return p.node("formal_parameters", parts);
+  return p.commaSep("formal_parameters", "(", ")", () => parseFormalParameter(p), { trailingComma: true });
 }
 
 function parseFormalParameter(p: JavaParser): CstNode | null {
   const m = p.mark();
   const mods = parseModifiers(p);
   const type = parseUnannotatedType(p);
-  if (!type) return fail(p, m);
+  if (!type) return p.backtrack(m);
   if (p.kind() === "...") {
     const dots = p.take();
     const decl = parseVariableDeclarator(p, NONE);
-    if (!decl) return fail(p, m);
+    if (!decl) return p.backtrack(m);
     return p.node("spread_parameter", [mods, type, dots, decl]);
   }
   const rm = p.mark();
@@ -351,48 +277,29 @@ function parseFormalParameter(p: JavaParser): CstNode | null {
   }
   p.reset(rm);
   const name = p.word() === "_" ? p.take("underscore_pattern", true) : p.ident(new Set(["this"]));
-  if (!name) return fail(p, m);
+  if (!name) return p.backtrack(m);
   const dims = parseDimensions(p);
   return p.node("formal_parameter", [mods, withField(type, "type"), withField(name, "name"), dims && withField(dims, "dimensions")]);
 }
 
 function parseInterfaceBody(p: JavaParser): CstNode | null {
-  const m = p.mark();
-  const open = p.eat("{");
-  if (!open) return null;
-  const parts: CstNode[] = [open];
-  while (!p.at("}")) {
-    if (p.kind() === ";") {
-      parts.push(p.take());
-      continue;
-    }
-    const dm = p.mark();
+  return p.braced("interface_body", () => {
+    if (p.kind() === ";") return p.take();
     const mods = parseModifiers(p);
     const d = parseTypeDeclaration(p, mods) ?? parseMember(p, mods, false);
-    if (!d) {
-      p.reset(dm);
-      return fail(p, m);
-    }
-    parts.push(d.type === "field_declaration" ? { ...d, type: "constant_declaration" } : d);
-  }
-  parts.push(p.take());
-  return p.node("interface_body", parts);
+    return d && d.type === "field_declaration" ? { ...d, type: "constant_declaration" } : d;
+  });
 }
 
 function parseEnum(p: JavaParser, mods: CstNode | null): CstNode | null {
   const m = p.mark();
   const kw = p.take("enum");
   const name = p.ident(NONE);
-  if (!name) return fail(p, m);
-  let interfaces: CstNode | null = null;
-  if (p.atWord("implements")) {
-    const ikw = p.take("implements");
-    const list = parseTypeList(p);
-    if (!list) return fail(p, m);
-    interfaces = withField(p.node("super_interfaces", [ikw, list]), "interfaces");
-  }
+  if (!name) return p.backtrack(m);
+  const interfaces = parseTypeListClause(p, "implements", "super_interfaces");
+  if (interfaces === undefined) return p.backtrack(m);
   const open = p.eat("{");
-  if (!open) return fail(p, m);
+  if (!open) return p.backtrack(m);
   const body: CstNode[] = [open];
   while (p.kind() === "word" || p.kind() === "@") {
     const cm = p.mark();
@@ -414,69 +321,50 @@ function parseEnum(p: JavaParser, mods: CstNode | null): CstNode | null {
     const decls: CstNode[] = [p.take()];
     while (!p.at("}")) {
       const d = parseClassBodyDeclaration(p);
-      if (!d) return fail(p, m);
+      if (!d) return p.backtrack(m);
       decls.push(d);
     }
     body.push(p.node("enum_body_declarations", decls));
   }
   const close = p.eat("}");
-  if (!close) return fail(p, m);
+  if (!close) return p.backtrack(m);
   body.push(close);
-  return p.node("enum_declaration", [mods, kw, withField(name, "name"), interfaces, withField(p.node("enum_body", body), "body")]);
+  return p.node("enum_declaration", [mods, kw, withField(name, "name"), withField(interfaces, "interfaces"), withField(p.node("enum_body", body), "body")]);
 }
 
 function parseRecord(p: JavaParser, mods: CstNode | null): CstNode | null {
   const m = p.mark();
   const kw = p.take("record");
   const name = p.ident(NONE);
-  if (!name) return fail(p, m);
+  if (!name) return p.backtrack(m);
   const tp = p.kind() === "<" ? parseTypeParameters(p) : null;
   const params = parseFormalParameters(p);
-  if (!params) return fail(p, m);
-  let interfaces: CstNode | null = null;
-  if (p.atWord("implements")) {
-    const ikw = p.take("implements");
-    const list = parseTypeList(p);
-    if (!list) return fail(p, m);
-    interfaces = withField(p.node("super_interfaces", [ikw, list]), "interfaces");
-  }
+  if (!params) return p.backtrack(m);
+  const interfaces = parseTypeListClause(p, "implements", "super_interfaces");
+  if (interfaces === undefined) return p.backtrack(m);
   const body = parseClassBody(p);
-  if (!body) return fail(p, m);
-  return p.node("record_declaration", [mods, kw, withField(name, "name"), tp && withField(tp, "type_parameters"), withField(params, "parameters"), interfaces, withField(body, "body")]);
+  if (!body) return p.backtrack(m);
+  return p.node("record_declaration", [mods, kw, withField(name, "name"), tp && withField(tp, "type_parameters"), withField(params, "parameters"), withField(interfaces, "interfaces"), withField(body, "body")]);
 }
 
 function parseAnnotationType(p: JavaParser, mods: CstNode | null): CstNode | null {
   const m = p.mark();
   const kw = p.take();
   const name = p.ident(NONE);
-  const open = name && p.eat("{");
-  if (!open) return fail(p, m);
-  const body: CstNode[] = [open];
-  while (!p.at("}")) {
-    if (p.kind() === ";") {
-      body.push(p.take());
-      continue;
-    }
-    const dm = p.mark();
-    const dmods = parseModifiers(p);
-    const nested = parseTypeDeclaration(p, dmods);
-    if (nested) {
-      body.push(nested);
-      continue;
-    }
-    const element = parseAnnotationElement(p, dmods);
-    if (element) {
-      body.push(element);
-      continue;
-    }
-    p.reset(dm);
-    const dmods2 = parseModifiers(p);
-    const constant = parseMember(p, dmods2, false);
-    if (!constant || constant.type !== "field_declaration") return fail(p, m);
-    body.push({ ...constant, type: "constant_declaration" });
-  }
-  body.push(p.take());
-  return p.node("annotation_type_declaration", [mods, kw, withField(name!, "name"), withField(p.node("annotation_type_body", body), "body")]);
+  const body = name && p.braced("annotation_type_body", () => parseAnnotationTypeMember(p));
+  if (!body) return p.backtrack(m);
+  return p.node("annotation_type_declaration", [mods, kw, withField(name, "name"), withField(body, "body")]);
+}
+
+function parseAnnotationTypeMember(p: JavaParser): CstNode | null {
+  if (p.kind() === ";") return p.take();
+  const m = p.mark();
+  const mods = parseModifiers(p);
+  const member = parseTypeDeclaration(p, mods) ?? parseAnnotationElement(p, mods);
+  if (member) return member;
+  p.reset(m);
+  const constant = parseMember(p, parseModifiers(p), false);
+  return constant?.type === "field_declaration" ? { ...constant, type: "constant_declaration" } : null;
 }
 
 function parseAnnotationElement(p: JavaParser, mods: CstNode | null): CstNode | null {
@@ -485,16 +373,16 @@ function parseAnnotationElement(p: JavaParser, mods: CstNode | null): CstNode | 
   const name = type && p.ident(NONE);
   const open = name && p.eat("(");
   const close = open && p.eat(")");
-  if (!close) return fail(p, m);
+  if (!close) return p.backtrack(m);
   const dims = parseDimensions(p);
   let def: CstNode | null = null;
   if (p.atWord("default")) {
     const kw = p.take("default");
     const v = parseElementValue(p);
-    if (!v) return fail(p, m);
+    if (!v) return p.backtrack(m);
     def = p.node("_default_value", [kw, v]);
   }
   const semi = p.eat(";");
-  if (!semi) return fail(p, m);
+  if (!semi) return p.backtrack(m);
   return p.node("annotation_type_element_declaration", [mods, withField(type!, "type"), withField(name!, "name"), open, close, dims, ...(def ? def.children : []), semi]);
 }

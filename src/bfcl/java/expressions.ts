@@ -129,10 +129,7 @@ function tryCast(p: JavaParser): CstNode | null {
   const types: CstNode[] = [];
   for (;;) {
     const t = parseType(p);
-    if (!t) {
-      p.reset(m);
-      return null;
-    }
+    if (!t) return p.backtrack(m);
     types.push(withField(t, "type"));
     const amp = p.kind() === "&" ? p.take() : null;
     if (!amp) break;
@@ -142,15 +139,9 @@ function tryCast(p: JavaParser): CstNode | null {
   const next = p.kind();
   const primitive = types.length === 1 && isPrimitiveType(types[0]!);
   const operandStarts = CAST_OPERAND_START.has(next) || (primitive && ["+", "-", "++", "--"].includes(next));
-  if (!close || !operandStarts || (next === "word" && !startsOperand(p))) {
-    p.reset(m);
-    return null;
-  }
+  if (!close || !operandStarts || (next === "word" && !startsOperand(p))) return p.backtrack(m);
   const value = tryLambda(p) ?? parseUnary(p, EXPRESSION_START);
-  if (!value) {
-    p.reset(m);
-    return null;
-  }
+  if (!value) return p.backtrack(m);
   return p.node("cast_expression", [open, ...types, close, withField(value, "value")]);
 }
 
@@ -225,14 +216,8 @@ function parseAfterDot(p: JavaParser, object: CstNode): CstNode | null {
   }
   if (p.atWord("new")) {
     const creation = parseNew(p);
-    if (!creation) {
-      p.reset(m);
-      return null;
-    }
-    if (creation.type !== "object_creation_expression") {
-      p.reset(m);
-      return null;
-    }
+    if (!creation) return p.backtrack(m);
+    if (creation.type !== "object_creation_expression") return p.backtrack(m);
     return p.node("object_creation_expression", [object, dot, ...creation.children]);
   }
   if (p.atWord("this")) {
@@ -243,35 +228,23 @@ function parseAfterDot(p: JavaParser, object: CstNode): CstNode | null {
   if (p.atWord("super")) {
     const sup = p.take("super", true);
     const dot2 = p.eat(".");
-    if (!dot2) {
-      p.reset(m);
-      return null;
-    }
+    if (!dot2) return p.backtrack(m);
     parts.push(sup, dot2);
   }
   const typeArgs = p.kind() === "<" ? parseTypeArguments(p) : null;
   if (typeArgs) parts.push(withField(typeArgs, "type_arguments"));
   // `X.class` is a class literal only when X can be a type; after `"s".` or `(x).`, `class` is a name.
   const name = p.ident(object.type === "identifier" || object.type === "field_access" ? AFTER_DOT : AFTER_VALUE_DOT);
-  if (!name) {
-    p.reset(m);
-    return null;
-  }
+  if (!name) return p.backtrack(m);
   parts.push(withField(name, "name"));
   if (p.kind() === "(") {
     const args = parseArgumentList(p);
-    if (!args) {
-      p.reset(m);
-      return null;
-    }
+    if (!args) return p.backtrack(m);
     parts.push(withField(args, "arguments"));
     return p.node("method_invocation", parts);
   }
   p.expect("(");
-  if (typeArgs) {
-    p.reset(m);
-    return null;
-  }
+  if (typeArgs) return p.backtrack(m);
   name.field = "field";
   return p.node("field_access", parts);
 }
@@ -287,30 +260,7 @@ function parseMethodReference(p: JavaParser, target: CstNode): CstNode | null {
 
 /** `(` comma-separated expressions `)`. */
 export function parseArgumentList(p: JavaParser): CstNode | null {
-  const m = p.mark();
-  const open = p.eat("(");
-  if (!open) return null;
-  const parts: CstNode[] = [open];
-  if (!p.at(")")) {
-    for (;;) {
-      const e = parseExpression(p);
-      if (!e) {
-        p.reset(m);
-        return null;
-      }
-      parts.push(e);
-      const comma = p.eat(",");
-      if (!comma) break;
-      parts.push(comma);
-    }
-  }
-  const close = p.eat(")");
-  if (!close) {
-    p.reset(m);
-    return null;
-  }
-  parts.push(close);
-  return p.node("argument_list", parts);
+  return p.commaSep("argument_list", "(", ")", () => parseExpression(p), { trailingComma: false });
 }
 
 function parsePrimary(p: JavaParser, startKeywords: ReadonlySet<string>): CstNode | null {
@@ -362,8 +312,7 @@ function parseTypePrimary(p: JavaParser): CstNode | null {
   } else {
     p.expect("::");
   }
-  p.reset(m);
-  return null;
+  return p.backtrack(m);
 }
 
 function parseSuper(p: JavaParser): CstNode | null {
@@ -378,10 +327,7 @@ function parseSuper(p: JavaParser): CstNode | null {
   const dot = p.take();
   const typeArgs = p.kind() === "<" ? parseTypeArguments(p) : null;
   const name = p.ident(AFTER_DOT);
-  if (!name) {
-    p.reset(m);
-    return null;
-  }
+  if (!name) return p.backtrack(m);
   if (p.kind() === "(") {
     const args = parseArgumentList(p);
     if (!args) return null;
@@ -394,13 +340,12 @@ function parseSuper(p: JavaParser): CstNode | null {
 /** `(…)`: a lambda's parameters, a cast or a parenthesized expression. */
 export function parseParenthesized(p: JavaParser): CstNode | null {
   const m = p.mark();
-  const open = p.take();
+  // `switch` without `(` reaches here too: never take a token that is not the parenthesis.
+  const open = p.eat("(");
+  if (!open) return p.backtrack(m);
   const inner = parseExpression(p, PAREN_START);
   const close = inner && p.eat(")");
-  if (!close) {
-    p.reset(m);
-    return null;
-  }
+  if (!close) return p.backtrack(m);
   return p.node("parenthesized_expression", [open, inner, close]);
 }
 
@@ -421,31 +366,19 @@ export function tryLambda(p: JavaParser): CstNode | null {
   p.reset(m);
   const formal = parseFormalParameters(p);
   if (formal && p.kind() === "->") return lambdaBody(p, m, formal);
-  p.reset(m);
-  return null;
+  return p.backtrack(m);
 }
 
 function lambdaBody(p: JavaParser, m: number, params: CstNode): CstNode | null {
   const arrow = p.take();
   const body = p.kind() === "{" ? parseBlock(p) : parseExpression(p);
-  if (!body) {
-    p.reset(m);
-    return null;
-  }
+  if (!body) return p.backtrack(m);
   return p.node("lambda_expression", [withField(params, "parameters"), arrow, withField(body, "body")]);
 }
 
 function parseInferredParameters(p: JavaParser): CstNode | null {
-  const open = p.take();
-  const parts: CstNode[] = [open];
-  for (;;) {
-    const id = p.ident(PAREN_START);
-    if (!id) return null;
-    parts.push(id);
-    const comma = p.eat(",");
-    if (!comma) break;
-    parts.push(comma);
-  }
+  const parts: CstNode[] = [p.take()];
+  if (!p.sep1(parts, ",", () => p.ident(PAREN_START))) return null;
   const close = p.eat(")");
   if (!close) return null;
   parts.push(close);
@@ -459,24 +392,17 @@ export function parseNew(p: JavaParser): CstNode | null {
   const typeArgs = p.kind() === "<" ? parseTypeArguments(p) : null;
   const anns = parseAnnotations(p);
   const type = parseSimpleType(p);
-  if (!type) {
-    p.reset(m);
-    return null;
-  }
+  if (!type) return p.backtrack(m);
   if (p.kind() === "(") {
     const args = parseArgumentList(p);
-    if (!args) {
-      p.reset(m);
-      return null;
-    }
+    if (!args) return p.backtrack(m);
     const body = p.kind() === "{" ? parseClassBody(p) : null;
     if (!body) p.expect("{");
     return p.node("object_creation_expression", [kw, typeArgs && withField(typeArgs, "type_arguments"), ...anns, withField(type, "type"), withField(args, "arguments"), body]);
   }
   if (typeArgs) {
     p.expect("(");
-    p.reset(m);
-    return null;
+    return p.backtrack(m);
   }
   const dimExprs: CstNode[] = [];
   for (;;) {
@@ -500,8 +426,7 @@ export function parseNew(p: JavaParser): CstNode | null {
   if (!init) {
     if (dims) p.expect("{");
     else p.expect("(");
-    p.reset(m);
-    return null;
+    return p.backtrack(m);
   }
   return p.node("array_creation_expression", [kw, ...anns, withField(type, "type"), withField(dims, "dimensions"), withField(init, "value")]);
 }
@@ -510,35 +435,11 @@ export function parseNew(p: JavaParser): CstNode | null {
 export function parseArrayInitializer(p: JavaParser): CstNode | null {
   p.enter();
   try {
-    return arrayInitializer(p);
+    const element = () => (p.kind() === "{" ? parseArrayInitializer(p) : parseExpression(p));
+    return p.commaSep("array_initializer", "{", "}", element, { trailingComma: true });
   } finally {
     p.leave();
   }
-}
-
-function arrayInitializer(p: JavaParser): CstNode | null {
-  const m = p.mark();
-  const open = p.eat("{");
-  if (!open) return null;
-  const parts: CstNode[] = [open];
-  while (!p.at("}")) {
-    const e = p.kind() === "{" ? parseArrayInitializer(p) : parseExpression(p);
-    if (!e) {
-      p.reset(m);
-      return null;
-    }
-    parts.push(e);
-    const comma = p.eat(",");
-    if (!comma) break;
-    parts.push(comma);
-  }
-  const close = p.eat("}");
-  if (!close) {
-    p.reset(m);
-    return null;
-  }
-  parts.push(close);
-  return p.node("array_initializer", parts);
 }
 
 /** A string literal or text block; interpolations are parsed so a bad one is an error, as in tree-sitter. */
@@ -567,35 +468,10 @@ export function parseStringLiteral(p: JavaParser): CstNode | null {
 export function parseElementValue(p: JavaParser): CstNode | null {
   p.enter();
   try {
-    return elementValue(p);
+    if (p.kind() === "@") return parseAnnotation(p);
+    if (p.kind() === "{") return p.commaSep("element_value_array_initializer", "{", "}", () => parseElementValue(p), { trailingComma: true });
+    return parseExpression(p);
   } finally {
     p.leave();
   }
-}
-
-function elementValue(p: JavaParser): CstNode | null {
-  if (p.kind() === "@") return parseAnnotation(p);
-  if (p.kind() === "{") {
-    const m = p.mark();
-    const parts: CstNode[] = [p.take()];
-    while (!p.at("}")) {
-      const v = parseElementValue(p);
-      if (!v) {
-        p.reset(m);
-        return null;
-      }
-      parts.push(v);
-      const comma = p.eat(",");
-      if (!comma) break;
-      parts.push(comma);
-    }
-    const close = p.eat("}");
-    if (!close) {
-      p.reset(m);
-      return null;
-    }
-    parts.push(close);
-    return p.node("element_value_array_initializer", parts);
-  }
-  return parseExpression(p);
 }

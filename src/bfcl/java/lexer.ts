@@ -11,11 +11,9 @@
  * lexical error and decoding stops.
  */
 
-import type { Token } from "../rdParser.js";
+import type { LexResult, Token } from "../rdParser.js";
 
 export type { Token };
-
-export type LexResult = { ok: true; tokens: Token[]; comments: Token[] } | { ok: false; at: number; reason: string };
 
 const PUNCT: readonly string[] = [
   ">>>=", "<<=", ">>=", ">>>", "...", "@interface",

@@ -7,18 +7,13 @@ import { withField } from "../cst.js";
 import type { JavaParser } from "./parser.js";
 import { parseName } from "./types.js";
 
-function fail(p: JavaParser, m: number): null {
-  p.reset(m);
-  return null;
-}
-
 /** `package a.b;` */
 export function parsePackage(p: JavaParser, anns: CstNode[]): CstNode | null {
   const m = p.mark();
   const kw = p.take("package");
   const name = parseName(p);
   const semi = name && p.eat(";");
-  if (!semi) return fail(p, m);
+  if (!semi) return p.backtrack(m);
   return p.node("package_declaration", [...anns, kw, name, semi]);
 }
 
@@ -28,13 +23,13 @@ export function parseImport(p: JavaParser): CstNode | null {
   const kw = p.take("import");
   const stat = p.eatWord("static");
   const name = parseName(p);
-  if (!name) return fail(p, m);
+  if (!name) return p.backtrack(m);
   const parts: CstNode[] = [kw];
   if (stat) parts.push(stat);
   parts.push(name);
   if (p.kind() === "." && p.kind(1) === "*") parts.push(p.take(), p.take("asterisk", true));
   const semi = p.eat(";");
-  if (!semi) return fail(p, m);
+  if (!semi) return p.backtrack(m);
   parts.push(semi);
   return p.node("import_declaration", parts);
 }
@@ -45,66 +40,50 @@ export function parseModule(p: JavaParser, anns: CstNode[]): CstNode | null {
   const open = p.word() === "open" ? p.take("open") : null;
   const kw = p.eatWord("module");
   const name = kw && parseName(p);
-  const lb = name && p.eat("{");
-  if (!lb) return fail(p, m);
-  const body: CstNode[] = [lb];
-  while (!p.at("}")) {
-    const d = parseModuleDirective(p);
-    if (!d) return fail(p, m);
-    body.push(d);
-  }
-  body.push(p.take());
-  return p.node("module_declaration", [...anns, open, kw, withField(name!, "name"), withField(p.node("module_body", body), "body")]);
+  const body = name && p.braced("module_body", () => parseModuleDirective(p));
+  if (!body) return p.backtrack(m);
+  return p.node("module_declaration", [...anns, open, kw, withField(name, "name"), withField(body, "body")]);
 }
 
 function parseModuleDirective(p: JavaParser): CstNode | null {
   const m = p.mark();
   const w = p.word();
   const parts: CstNode[] = [];
-  const names = (sep: string): boolean => {
-    for (;;) {
-      const n = parseName(p);
-      if (!n) return false;
-      parts.push(n);
-      const s = p.eat(sep);
-      if (!s) return true;
-      parts.push(s);
-    }
-  };
+  const names = (): boolean => p.sep1(parts, ",", () => parseName(p));
   let type: string;
   if (w === "requires") {
     type = "requires_module_directive";
     parts.push(p.take(w));
     while ((p.word() === "transitive" || p.word() === "static") && p.kind(1) === "word") parts.push(p.node("requires_modifier", [p.take(p.word())]));
     const n = parseName(p);
-    if (!n) return fail(p, m);
+    if (!n) return p.backtrack(m);
     parts.push(n);
   } else if (w === "exports" || w === "opens") {
     type = `${w}_module_directive`;
     parts.push(p.take(w));
     const n = parseName(p);
-    if (!n) return fail(p, m);
+    if (!n) return p.backtrack(m);
     parts.push(n);
     if (p.atWord("to")) {
       parts.push(p.take("to"));
-      if (!names(",")) return fail(p, m);
+      if (!names()) return p.backtrack(m);
     }
   } else if (w === "uses") {
     type = "uses_module_directive";
     parts.push(p.take(w));
     const n = parseName(p);
-    if (!n) return fail(p, m);
+    if (!n) return p.backtrack(m);
     parts.push(n);
   } else if (w === "provides") {
     type = "provides_module_directive";
     parts.push(p.take(w));
     const n = parseName(p);
-    if (!n || !p.atWord("with")) return fail(p, m);
+    if (!n || !p.atWord("with")) return p.backtrack(m);
     parts.push(n, p.take("with"));
-    if (!names(",")) return fail(p, m);
+    if (!names()) return p.backtrack(m);
   } else return null;
   const semi = p.eat(";");
-  if (!semi) return fail(p, m);
+  if (!semi) return p.backtrack(m);
   parts.push(semi);
   return p.node("module_directive", [p.node(type, parts)]);
 }

@@ -7,8 +7,6 @@ import { RdParser, type Token } from "../rdParser.js";
 import type { TokenSeq } from "../tokenSeq.js";
 import { KEYWORDS, RESERVED_IDENTIFIERS } from "./keywords.js";
 
-export { type Mark, ParseLimit, MAX_DEPTH } from "../rdParser.js";
-
 export class JavaParser extends RdParser {
   /**
    * Consumes an identifier. A keyword counts as one unless it is among `validKeywords`, the
@@ -24,7 +22,6 @@ export class JavaParser extends RdParser {
     this.expect("identifier");
     return null;
   }
-
 
   protected override fork(tokens: TokenSeq<Token>): RdParser {
     return new JavaParser(this.src, tokens, []);

@@ -11,7 +11,7 @@
  */
 import type { CstNode } from "../cst.js";
 import type { TokenSeq } from "../tokenSeq.js";
-import { type Candidate, type RecoveryPolicy, newlines, utf8Bytes, wrapCost } from "../recovery.js";
+import { type Candidate, type CostUnit, type RecoveryPolicy, isLaterListComma, keywordCannotResume, sourceCosts, wordText, wrapCost } from "../recovery.js";
 import { EXPRESSION_START, KEYWORDS, RESERVED_IDENTIFIERS } from "./keywords.js";
 import type { Token } from "./lexer.js";
 
@@ -28,21 +28,19 @@ const CANDIDATES: readonly Candidate[] = [
 /** Tokens after which the type-like reading would still go on, so it is not stuck there. */
 const TYPE_CONTINUES: ReadonlySet<string> = new Set([".", "<", "[", "::", "@"]);
 
-export type CostUnit = "utf8" | "utf16";
-
 /** The policy for one source text; `unit` picks how bytes are counted (py-tree-sitter: UTF-8). */
 export function javaRecoveryPolicy(src: string, unit: CostUnit): RecoveryPolicy<Token, CstNode> {
-  const word = (t: Token | undefined) => (t && t.kind === "word" && !t.missing ? src.slice(t.start, t.end) : "");
+  const word = (t: Token | undefined) => wordText(src, t);
   const isName = (t: Token | undefined) => {
     const w = word(t);
     return w !== "" && !KEYWORDS.has(w);
   };
-  const bytes = (start: number, end: number) => (unit === "utf8" ? utf8Bytes(src, start, end) : 2 * (end - start));
+  const { bytes, rows } = sourceCosts(src, unit);
   return {
     candidates: CANDIDATES,
     maxMissing: 16,
     bytes,
-    rows: (start, end) => newlines(src, start, end),
+    rows,
     shadowed(tokens, at) {
       if (TYPE_CONTINUES.has(tokens.get(at)!.kind)) return false;
       return (
@@ -52,23 +50,8 @@ export function javaRecoveryPolicy(src: string, unit: CostUnit): RecoveryPolicy<
         endsWithTypeArgument(tokens, at, isName)
       );
     },
-    cannotResume(token) {
-      const w = word(token);
-      return KEYWORDS.has(w) && !RESERVED_IDENTIFIERS.has(w) && !EXPRESSION_START.has(w);
-    },
-    mergesWithMissing(tokens, at) {
-      if (tokens.get(at - 1)!.kind !== ",") return false;
-      let depth = 0;
-      for (let i = at - 2; i >= 0; i--) {
-        const k = tokens.get(i)!.kind;
-        if (k === ")" || k === "]" || k === "}") depth++;
-        else if (k === "(" || k === "[" || k === "{") {
-          if (depth === 0) return false;
-          depth--;
-        } else if (k === "," && depth === 0) return true;
-      }
-      return false;
-    },
+    cannotResume: keywordCannotResume(src, { KEYWORDS, RESERVED_IDENTIFIERS, EXPRESSION_START }),
+    mergesWithMissing: isLaterListComma,
     eofAlternative(tree) {
       const stmts = tree.children.filter((c) => !isComment(c));
       const last = stmts[stmts.length - 1];
@@ -80,10 +63,10 @@ export function javaRecoveryPolicy(src: string, unit: CostUnit): RecoveryPolicy<
       // land in the state the MISSING version reaches (the statement list merges), which
       // tree-sitter skips, so the wrap reaches back to the start. Observed, not derived.
       if (prev && !unfinished(prev)) {
-        return { wrapCost: wrapCost(stmts.length - 1 + stackTrees(last), bytes(0, to), newlines(src, 0, to)), missing };
+        return { wrapCost: wrapCost(stmts.length - 1 + stackTrees(last), bytes(0, to), rows(0, to)), missing };
       }
       const from = prev ? prev.end : 0;
-      return { wrapCost: wrapCost(stackTrees(last), bytes(from, to), newlines(src, from, to)), missing };
+      return { wrapCost: wrapCost(stackTrees(last), bytes(from, to), rows(from, to)), missing };
     },
   };
 }

@@ -32,8 +32,7 @@ function parseTopLevelMethod(p: JavaParser): CstNode | null {
   const mods = parseModifiers(p);
   const d = parseMember(p, mods, false);
   if (d && d.type === "method_declaration") return d;
-  p.reset(m);
-  return null;
+  return p.backtrack(m);
 }
 
 /** `statement` */
@@ -56,16 +55,12 @@ export function parseStatement(p: JavaParser): CstNode | null {
 /** Statements that start with a keyword; undefined when the word starts none. */
 function parseKeywordStatement(p: JavaParser, w: string): CstNode | null | undefined {
   const m = p.mark();
-  const fail = (): null => {
-    p.reset(m);
-    return null;
-  };
   switch (w) {
     case "if": {
       const kw = p.take(w);
       const cond = parseCondition(p);
       const then = cond && parseStatement(p);
-      if (!then) return fail();
+      if (!then) return p.backtrack(m);
       const parts = [kw, withField(cond, "condition"), withField(then, "consequence")];
       if (p.atWord("else")) {
         const em = p.mark();
@@ -80,7 +75,7 @@ function parseKeywordStatement(p: JavaParser, w: string): CstNode | null | undef
       const kw = p.take(w);
       const cond = parseCondition(p);
       const body = cond && parseStatement(p);
-      return body ? p.node("while_statement", [kw, withField(cond, "condition"), withField(body, "body")]) : fail();
+      return body ? p.node("while_statement", [kw, withField(cond, "condition"), withField(body, "body")]) : p.backtrack(m);
     }
     case "do": {
       const kw = p.take(w);
@@ -88,53 +83,53 @@ function parseKeywordStatement(p: JavaParser, w: string): CstNode | null | undef
       const wh = body && p.eatWord("while");
       const cond = wh && parseCondition(p);
       const semi = cond && p.eat(";");
-      return semi ? p.node("do_statement", [kw, withField(body, "body"), wh, withField(cond, "condition"), semi]) : fail();
+      return semi ? p.node("do_statement", [kw, withField(body, "body"), wh, withField(cond, "condition"), semi]) : p.backtrack(m);
     }
     case "for":
-      return parseFor(p) ?? fail();
+      return parseFor(p) ?? p.backtrack(m);
     case "try":
-      return parseTry(p) ?? fail();
+      return parseTry(p) ?? p.backtrack(m);
     case "return": {
       const kw = p.take(w);
       const value = p.kind() === ";" ? null : parseExpression(p);
       const semi = p.eat(";");
-      return semi ? p.node("return_statement", [kw, value, semi]) : fail();
+      return semi ? p.node("return_statement", [kw, value, semi]) : p.backtrack(m);
     }
     case "break":
     case "continue": {
       const kw = p.take(w);
       const label = p.kind() === "word" ? p.ident(NONE) : null;
       const semi = p.eat(";");
-      return semi ? p.node(`${w}_statement`, [kw, label, semi]) : fail();
+      return semi ? p.node(`${w}_statement`, [kw, label, semi]) : p.backtrack(m);
     }
     case "throw": {
       const kw = p.take(w);
       const value = parseExpression(p);
       const semi = value && p.eat(";");
-      return semi ? p.node("throw_statement", [kw, value, semi]) : fail();
+      return semi ? p.node("throw_statement", [kw, value, semi]) : p.backtrack(m);
     }
     case "assert": {
       const kw = p.take(w);
       const a = parseExpression(p);
-      if (!a) return fail();
+      if (!a) return p.backtrack(m);
       const parts = [kw, a];
       if (p.kind() === ":") {
         const colon = p.take();
         const b = parseExpression(p);
-        if (!b) return fail();
+        if (!b) return p.backtrack(m);
         parts.push(colon, b);
       }
       const semi = p.eat(";");
-      return semi ? p.node("assert_statement", [...parts, semi]) : fail();
+      return semi ? p.node("assert_statement", [...parts, semi]) : p.backtrack(m);
     }
     case "switch":
-      return parseSwitchExpression(p) ?? fail();
+      return parseSwitchExpression(p) ?? p.backtrack(m);
     case "synchronized": {
       if (p.kind(1) !== "(") return undefined;
       const kw = p.take(w);
       const cond = parseCondition(p);
       const body = cond && parseBlock(p);
-      return body ? p.node("synchronized_statement", [kw, cond, withField(body, "body")]) : fail();
+      return body ? p.node("synchronized_statement", [kw, cond, withField(body, "body")]) : p.backtrack(m);
     }
     case "yield": {
       const kw = p.take(w);
@@ -145,9 +140,9 @@ function parseKeywordStatement(p: JavaParser, w: string): CstNode | null | undef
       return undefined;
     }
     case "package":
-      return parsePackage(p, []) ?? fail();
+      return parsePackage(p, []) ?? p.backtrack(m);
     case "import":
-      return parseImport(p) ?? fail();
+      return parseImport(p) ?? p.backtrack(m);
     case "module":
     case "open":
       if (p.kind(1) !== "word") return undefined;
@@ -157,15 +152,7 @@ function parseKeywordStatement(p: JavaParser, w: string): CstNode | null | undef
 }
 
 function parseCondition(p: JavaParser): CstNode | null {
-  const m = p.mark();
-  const open = p.eat("(");
-  const e = open && parseExpression(p, STATEMENT_START);
-  const close = e && p.eat(")");
-  if (!close) {
-    p.reset(m);
-    return null;
-  }
-  return p.node("parenthesized_expression", [open, e, close]);
+  return p.enclosed("parenthesized_expression", "(", ")", () => parseExpression(p, STATEMENT_START));
 }
 
 /** Declarations (with modifiers), local variables, labels, then expression statements. */
@@ -199,10 +186,7 @@ function parseDeclarationOrExpression(p: JavaParser): CstNode | null {
   }
   const e = parseExpression(p, STATEMENT_START);
   const semi = e && p.eat(";");
-  if (!semi) {
-    p.reset(m);
-    return null;
-  }
+  if (!semi) return p.backtrack(m);
   return p.node("expression_statement", [e, semi]);
 }
 
@@ -212,15 +196,11 @@ export function parseLocalVariable(p: JavaParser, mods: CstNode | null, withSemi
   const type = parseUnannotatedType(p);
   if (!type || p.kind() !== "word") {
     if (type) p.expect("identifier");
-    p.reset(m);
-    return null;
+    return p.backtrack(m);
   }
   const declarators = parseVariableDeclarators(p, new Set(["instanceof"]));
   const semi = declarators && (withSemicolon ? p.eat(";") : true);
-  if (!semi) {
-    p.reset(m);
-    return null;
-  }
+  if (!semi) return p.backtrack(m);
   return p.node("local_variable_declaration", [mods, withField(type, "type"), ...declarators!, semi === true ? null : semi]);
 }
 
@@ -252,42 +232,30 @@ function parseFor(p: JavaParser): CstNode | null {
     p.reset(em);
     while (p.kind() !== ";") {
       const e = parseExpression(p);
-      if (!e) return reset(p, m);
+      if (!e) return p.backtrack(m);
       parts.push(withField(e, "init"));
       const comma = p.eat(",");
       if (!comma) break;
       parts.push(comma);
     }
     const semi = p.eat(";");
-    if (!semi) return reset(p, m);
+    if (!semi) return p.backtrack(m);
     parts.push(semi);
   }
   if (p.kind() !== ";") {
     const cond = parseExpression(p);
-    if (!cond) return reset(p, m);
+    if (!cond) return p.backtrack(m);
     parts.push(withField(cond, "condition"));
   }
   const semi2 = p.eat(";");
-  if (!semi2) return reset(p, m);
+  if (!semi2) return p.backtrack(m);
   parts.push(semi2);
-  while (!p.at(")")) {
-    const e = parseExpression(p);
-    if (!e) return reset(p, m);
-    parts.push(withField(e, "update"));
-    const comma = p.eat(",");
-    if (!comma) break;
-    parts.push(comma);
-  }
+  if (!p.commaItems(parts, ")", () => withField(parseExpression(p), "update"))) return p.backtrack(m);
   const close = p.eat(")");
   const body = close && parseStatement(p);
-  if (!body) return reset(p, m);
+  if (!body) return p.backtrack(m);
   parts.push(close!, withField(body, "body"));
   return p.node("for_statement", parts);
-}
-
-function reset(p: JavaParser, m: number): null {
-  p.reset(m);
-  return null;
 }
 
 function parseTry(p: JavaParser): CstNode | null {
@@ -297,16 +265,16 @@ function parseTry(p: JavaParser): CstNode | null {
   let resources: CstNode | null = null;
   if (p.kind() === "(") {
     resources = parseResources(p);
-    if (!resources) return reset(p, m);
+    if (!resources) return p.backtrack(m);
     parts.push(withField(resources, "resources"));
   }
   const body = parseBlock(p);
-  if (!body) return reset(p, m);
+  if (!body) return p.backtrack(m);
   parts.push(withField(body, "body"));
   let catches = 0;
   while (p.atWord("catch")) {
     const c = parseCatch(p);
-    if (!c) return reset(p, m);
+    if (!c) return p.backtrack(m);
     parts.push(c);
     catches++;
   }
@@ -314,11 +282,11 @@ function parseTry(p: JavaParser): CstNode | null {
   if (p.atWord("finally")) {
     const fkw = p.take("finally");
     const fb = parseBlock(p);
-    if (!fb) return reset(p, m);
+    if (!fb) return p.backtrack(m);
     parts.push(p.node("finally_clause", [fkw, fb]));
     fin = true;
   }
-  if (!resources && !catches && !fin) return reset(p, m);
+  if (!resources && !catches && !fin) return p.backtrack(m);
   return p.node(resources ? "try_with_resources_statement" : "try_statement", parts);
 }
 
@@ -328,14 +296,7 @@ function parseCatch(p: JavaParser): CstNode | null {
   if (!open) return null;
   const mods = parseModifiers(p);
   const types: CstNode[] = [];
-  for (;;) {
-    const t = parseUnannotatedType(p);
-    if (!t) return null;
-    types.push(t);
-    const bar = p.eat("|");
-    if (!bar) break;
-    types.push(bar);
-  }
+  if (!p.sep1(types, "|", () => parseUnannotatedType(p))) return null;
   const name = p.word() === "_" ? p.take("underscore_pattern", true) : p.ident(NONE);
   const close = name && p.eat(")");
   const body = close && parseBlock(p);
@@ -372,7 +333,6 @@ function parseResource(p: JavaParser): CstNode | null {
   p.reset(m);
   const e = parseExpression(p, EXPRESSION_START);
   if (e && (e.type === "identifier" || e.type === "field_access")) return p.node("resource", [e]);
-  p.reset(m);
-  return null;
+  return p.backtrack(m);
 }
 

@@ -17,30 +17,17 @@ export function parseSwitchExpression(p: JavaParser): CstNode | null {
   const kw = p.take("switch");
   const cond = parseParenthesized(p);
   const body = cond && parseSwitchBlock(p);
-  if (!body) {
-    p.reset(m);
-    return null;
-  }
+  if (!body) return p.backtrack(m);
   return p.node("switch_expression", [kw, withField(cond, "condition"), withField(body, "body")]);
 }
 
 function parseSwitchBlock(p: JavaParser): CstNode | null {
-  const m = p.mark();
-  const open = p.eat("{");
-  if (!open) return null;
-  const parts: CstNode[] = [open];
   let rules: boolean | undefined;
-  while (!p.at("}")) {
+  return p.braced("switch_block", () => {
     const item = parseSwitchItem(p, rules);
-    if (!item) {
-      p.reset(m);
-      return null;
-    }
-    rules = item.type === "switch_rule";
-    parts.push(item);
-  }
-  parts.push(p.take());
-  return p.node("switch_block", parts);
+    if (item) rules = item.type === "switch_rule";
+    return item;
+  });
 }
 
 function parseSwitchItem(p: JavaParser, rules: boolean | undefined): CstNode | null {
@@ -86,14 +73,7 @@ function parseSwitchLabel(p: JavaParser): CstNode | null {
   if (pattern && (p.kind() === "->" || p.kind() === ":" || p.word() === "when")) parts.push(pattern);
   else {
     p.reset(m);
-    for (;;) {
-      const e = parseExpression(p);
-      if (!e) return null;
-      parts.push(e);
-      const comma = p.eat(",");
-      if (!comma) break;
-      parts.push(comma);
-    }
+    if (!p.sep1(parts, ",", () => parseExpression(p))) return null;
   }
   if (p.atWord("when")) {
     const when = p.take("when");
@@ -111,10 +91,7 @@ function parsePattern(p: JavaParser): CstNode | null {
   p.reset(m);
   const type = parseUnannotatedType(p);
   const name = type && p.ident(NONE);
-  if (!name) {
-    p.reset(m);
-    return null;
-  }
+  if (!name) return p.backtrack(m);
   return p.node("pattern", [p.node("type_pattern", [type, name])]);
 }
 
@@ -130,39 +107,20 @@ export function parseRecordPattern(p: JavaParser): CstNode | null {
 function recordPattern(p: JavaParser): CstNode | null {
   const m = p.mark();
   const type = parseSimpleType(p);
-  if (!type || (type.type !== "type_identifier" && type.type !== "generic_type") || p.kind() !== "(") {
-    p.reset(m);
-    return null;
-  }
-  const open = p.take();
-  const parts: CstNode[] = [open];
-  while (!p.at(")")) {
-    const cm = p.mark();
-    let comp: CstNode | null = parseRecordPattern(p);
-    if (!comp) {
-      p.reset(cm);
-      if (p.word() === "_" && (p.kind(1) === "," || p.kind(1) === ")")) comp = p.node("record_pattern_component", [p.take("underscore_pattern", true)]);
-      else {
-        const t = parseUnannotatedType(p);
-        const n = t && p.ident(NONE);
-        if (!n) {
-          p.reset(m);
-          return null;
-        }
-        comp = p.node("record_pattern_component", [t, n]);
-      }
-    }
-    parts.push(comp);
-    const comma = p.eat(",");
-    if (!comma) break;
-    parts.push(comma);
-  }
-  const close = p.eat(")");
-  if (!close) {
-    p.reset(m);
-    return null;
-  }
-  parts.push(close);
+  if (!type || (type.type !== "type_identifier" && type.type !== "generic_type") || p.kind() !== "(") return p.backtrack(m);
+  const body = p.commaSep("record_pattern_body", "(", ")", () => parseRecordPatternComponent(p), { trailingComma: true });
+  if (!body) return p.backtrack(m);
   const identType = type.type === "type_identifier" ? { ...type, type: "identifier" } : type;
-  return p.node("record_pattern", [identType, p.node("record_pattern_body", parts)]);
+  return p.node("record_pattern", [identType, body]);
+}
+
+function parseRecordPatternComponent(p: JavaParser): CstNode | null {
+  const m = p.mark();
+  const nested = parseRecordPattern(p);
+  if (nested) return nested;
+  p.reset(m);
+  if (p.word() === "_" && (p.kind(1) === "," || p.kind(1) === ")")) return p.node("record_pattern_component", [p.take("underscore_pattern", true)]);
+  const t = parseUnannotatedType(p);
+  const n = t && p.ident(NONE);
+  return n && p.node("record_pattern_component", [t, n]);
 }

@@ -18,8 +18,7 @@ export function parseType(p: JavaParser): CstNode | null {
     const anns = parseAnnotations(p);
     const t = parseUnannotatedType(p);
     if (t) return p.node("annotated_type", [...anns, t]);
-    p.reset(m);
-    return null;
+    return p.backtrack(m);
   }
   return parseUnannotatedType(p);
 }
@@ -85,24 +84,9 @@ export function parseTypeArguments(p: JavaParser): CstNode | null {
   const open = p.eat("<");
   if (!open) return null;
   const parts: CstNode[] = [open];
-  if (!p.kind().startsWith(">")) {
-    for (;;) {
-      const t = parseWildcard(p) ?? parseType(p);
-      if (!t) {
-        p.reset(m);
-        return null;
-      }
-      parts.push(t);
-      const comma = p.eat(",");
-      if (!comma) break;
-      parts.push(comma);
-    }
-  }
-  const close = p.eatAngle();
-  if (!close) {
-    p.reset(m);
-    return null;
-  }
+  const empty = p.kind().startsWith(">"); // `<>`, whose `>` may be the first of `>>`
+  const close = (empty || p.sep1(parts, ",", () => parseWildcard(p) ?? parseType(p))) && p.eatAngle();
+  if (!close) return p.backtrack(m);
   parts.push(close);
   return p.node("type_arguments", parts);
 }
@@ -111,17 +95,11 @@ function parseWildcard(p: JavaParser): CstNode | null {
   const m = p.mark();
   const anns = parseAnnotations(p);
   const q = p.eat("?");
-  if (!q) {
-    p.reset(m);
-    return null;
-  }
+  if (!q) return p.backtrack(m);
   const bound = p.eatWord("extends") ?? p.eatWord("super", true);
   if (bound) {
     const t = parseType(p);
-    if (!t) {
-      p.reset(m);
-      return null;
-    }
+    if (!t) return p.backtrack(m);
     return p.node("wildcard", [...anns, q, bound, t]);
   }
   return p.node("wildcard", [...anns, q]);
@@ -161,19 +139,13 @@ export function parseAnnotation(p: JavaParser): CstNode | null {
   const at = p.eat("@");
   if (!at) return null;
   const name = parseName(p);
-  if (!name) {
-    p.reset(m);
-    return null;
-  }
+  if (!name) return p.backtrack(m);
   if (p.kind() !== "(") {
     p.expect("(");
     return p.node("marker_annotation", [at, withField(name, "name")]);
   }
   const args = parseAnnotationArguments(p);
-  if (!args) {
-    p.reset(m);
-    return null;
-  }
+  if (!args) return p.backtrack(m);
   return p.node("annotation", [at, withField(name, "name"), withField(args, "arguments")]);
 }
 
@@ -187,17 +159,11 @@ function parseAnnotationArguments(p: JavaParser): CstNode | null {
   if (pairs) parts.push(...pairs);
   else {
     const v = parseElementValue(p);
-    if (!v) {
-      p.reset(m);
-      return null;
-    }
+    if (!v) return p.backtrack(m);
     parts.push(v);
   }
   const close = p.eat(")");
-  if (!close) {
-    p.reset(m);
-    return null;
-  }
+  if (!close) return p.backtrack(m);
   parts.push(close);
   return p.node("annotation_argument_list", parts);
 }
@@ -205,19 +171,14 @@ function parseAnnotationArguments(p: JavaParser): CstNode | null {
 function parseElementValuePairs(p: JavaParser): CstNode[] | null {
   const m = p.mark();
   const out: CstNode[] = [];
-  for (;;) {
-    const key = p.ident(TYPE_START);
-    const eq = key && p.eat("=");
-    const value = eq && parseElementValue(p);
-    if (!key || !eq || !value) {
-      p.reset(m);
-      return null;
-    }
-    out.push(p.node("element_value_pair", [withField(key, "key"), eq, withField(value, "value")]));
-    const comma = p.eat(",");
-    if (!comma) return out;
-    out.push(comma);
-  }
+  return p.sep1(out, ",", () => parseElementValuePair(p)) ? out : p.backtrack(m);
+}
+
+function parseElementValuePair(p: JavaParser): CstNode | null {
+  const key = p.ident(TYPE_START);
+  const eq = key && p.eat("=");
+  const value = eq && parseElementValue(p);
+  return value && p.node("element_value_pair", [withField(key!, "key"), eq, withField(value, "value")]);
 }
 
 /** `_name`: an identifier or a dotted `scoped_identifier`. */

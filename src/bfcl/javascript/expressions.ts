@@ -219,8 +219,7 @@ function parseCallOrMember(p: JsParser, ctx: Ctx, e: CstNode, calls: boolean): C
       }
       p.expect("identifier");
     }
-    p.reset(m);
-    return null;
+    return p.backtrack(m);
   }
   if (k === "[") return parseSubscript(p, e, null);
   if (calls && k === "(") {
@@ -242,10 +241,7 @@ function parseSubscript(p: JsParser, object: CstNode, chain: CstNode | null): Cs
   const open = p.take();
   const index = parseExpressions(p, NESTED);
   const close = index && p.eat("]");
-  if (!close) {
-    p.reset(m);
-    return null;
-  }
+  if (!close) return p.backtrack(m);
   return p.node("subscript_expression", [withField(object, "object"), chain && withField(chain, "optional_chain"), open, withField(index, "index"), close]);
 }
 
@@ -256,14 +252,10 @@ function parseNew(p: JsParser, ctx: Ctx): CstNode | null {
   if (p.kind() === ".") {
     const dot = p.take();
     if (p.word() === "target") return p.node("meta_property", [kw, dot, p.take("target")]);
-    p.reset(m);
-    return null;
+    return p.backtrack(m);
   }
   let ctor: CstNode | null = p.word() === "new" ? parseNew(p, NESTED) : parsePrimary(p, NESTED, EXPRESSION_START);
-  if (!ctor) {
-    p.reset(m);
-    return null;
-  }
+  if (!ctor) return p.backtrack(m);
   for (;;) {
     const next = parseCallOrMember(p, NESTED, ctor, false);
     if (!next) break;
@@ -301,19 +293,13 @@ function parseList(p: JsParser, open: string, close: string, type: string, item:
       continue;
     }
     const e = item(p);
-    if (!e) {
-      p.reset(m);
-      return null;
-    }
+    if (!e) return p.backtrack(m);
     parts.push(e);
     if (p.kind() !== ",") break;
     parts.push(p.take());
   }
   const c = p.eat(close);
-  if (!c) {
-    p.reset(m);
-    return null;
-  }
+  if (!c) return p.backtrack(m);
   parts.push(c);
   return p.node(type, parts);
 }
@@ -378,13 +364,30 @@ export function parseString(p: JsParser): CstNode {
 }
 
 function parseTemplate(p: JsParser): CstNode | null {
+  return parseWithEmbedded(p, "template_string", false);
+}
+
+/** A JSX element; its structure was checked by the lexer, its `{…}` parts are parsed here. */
+function parseJsx(p: JsParser): CstNode | null {
+  return parseWithEmbedded(p, "jsx_element", true);
+}
+
+/**
+ * A template or JSX token as one node of `type`, with its embedded parts parsed as children. A
+ * bad part stops the parse at the token itself: for the outer parse it is one token.
+ */
+function parseWithEmbedded(p: JsParser, type: string, jsx: boolean): CstNode | null {
   const t = p.token();
-  const node = p.take("template_string", true);
+  const node = p.take(type, true);
   const children: CstNode[] = [];
   for (const part of t.parts ?? []) {
-    const e = parseEmbedded(p, part, false);
-    if (!e) return failToken(p);
-    children.push(p.node("template_substitution", [e]));
+    const e = parseEmbedded(p, part, jsx);
+    if (!e) {
+      p.pos--;
+      p.expect("valid token");
+      return null;
+    }
+    children.push(jsx ? e : p.node("template_substitution", [e]));
   }
   return children.length ? { ...node, children } : node;
 }
@@ -398,36 +401,9 @@ function parseEmbedded(p: JsParser, tokens: Token[], jsx: boolean): CstNode | nu
   });
 }
 
-/** After taking a template or JSX token whose embedded expression is bad: the parse stops at it. */
-function failToken(p: JsParser): null {
-  p.pos--;
-  p.expect("valid token");
-  return null;
-}
-
-/** A JSX element; its structure was checked by the lexer, its `{…}` parts are parsed here. */
-function parseJsx(p: JsParser): CstNode | null {
-  const t = p.token();
-  const node = p.take("jsx_element", true);
-  const children: CstNode[] = [];
-  for (const part of t.parts ?? []) {
-    const e = parseEmbedded(p, part, true);
-    if (!e) return failToken(p);
-    children.push(e);
-  }
-  return children.length ? { ...node, children } : node;
-}
-
-function parseParenthesized(p: JsParser): CstNode | null {
-  const m = p.mark();
-  const open = p.take();
-  const inner = parseExpressions(p, NESTED);
-  const close = inner && p.eat(")");
-  if (!close) {
-    p.reset(m);
-    return null;
-  }
-  return p.node("parenthesized_expression", [open, inner, close]);
+/** `( expressions )`: in an expression, and as the condition of `if`, `while`, `switch`, … */
+export function parseParenthesized(p: JsParser): CstNode | null {
+  return p.enclosed("parenthesized_expression", "(", ")", () => parseExpressions(p, NESTED));
 }
 
 /** `x => …`, `async x => …`, `(a, {b}) => …`, `async (a) => …`. */
@@ -442,16 +418,10 @@ export function tryArrow(p: JsParser, ctx: Ctx): CstNode | null {
     if (params && p.kind() !== "=>") params = null;
     if (params) params = withField(params, "parameters");
   }
-  if (!params || p.kind() !== "=>") {
-    p.reset(m);
-    return null;
-  }
+  if (!params || p.kind() !== "=>") return p.backtrack(m);
   const arrow = p.take();
   const body = p.kind() === "{" ? parseStatementBlock(p) : parseExpression(p, ctx);
-  if (!body) {
-    p.reset(m);
-    return null;
-  }
+  if (!body) return p.backtrack(m);
   return p.node("arrow_function", [asyncKw, params, arrow, withField(body, "body")]);
 }
 
@@ -483,10 +453,7 @@ function parseObjectMember(p: JsParser): CstNode | null {
   const key = parsePropertyName(p);
   const colon = key && p.eat(":");
   const value = colon && parseExpression(p, NESTED);
-  if (!value) {
-    p.reset(m);
-    return null;
-  }
+  if (!value) return p.backtrack(m);
   return p.node("pair", [withField(key!, "key"), colon, withField(value, "value")]);
 }
 
@@ -497,17 +464,7 @@ export function parsePropertyName(p: JsParser): CstNode | null {
   if (k === "private") return p.take("private_property_identifier", true);
   if (k === "string") return parseString(p);
   if (k === "number") return p.take("number", true);
-  if (k === "[") {
-    const m = p.mark();
-    const open = p.take();
-    const e = parseExpression(p, NESTED);
-    const close = e && p.eat("]");
-    if (!close) {
-      p.reset(m);
-      return null;
-    }
-    return p.node("computed_property_name", [open, e, close]);
-  }
+  if (k === "[") return p.enclosed("computed_property_name", "[", "]", () => parseExpression(p, NESTED));
   p.expect("identifier");
   return null;
 }
@@ -523,15 +480,9 @@ export function parseMethod(p: JsParser): CstNode | null {
   }
   if (p.kind() === "*") parts.push(p.take());
   const name = parsePropertyName(p);
-  if (!name || p.kind() !== "(") {
-    p.reset(m);
-    return null;
-  }
+  if (!name || p.kind() !== "(") return p.backtrack(m);
   const params = parseFormalParameters(p);
   const body = params && parseStatementBlock(p);
-  if (!body) {
-    p.reset(m);
-    return null;
-  }
+  if (!body) return p.backtrack(m);
   return p.node("method_definition", [...parts, withField(name, "name"), withField(params!, "parameters"), withField(body, "body")]);
 }

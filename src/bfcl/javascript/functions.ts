@@ -12,20 +12,7 @@ import { parseStatement } from "./statements.js";
 
 /** `{ statement* }` */
 export function parseStatementBlock(p: JsParser): CstNode | null {
-  const m = p.mark();
-  const open = p.eat("{");
-  if (!open) return null;
-  const parts: CstNode[] = [open];
-  while (!p.at("}")) {
-    const s = parseStatement(p);
-    if (!s) {
-      p.reset(m);
-      return null;
-    }
-    parts.push(s);
-  }
-  parts.push(p.take());
-  return p.node("statement_block", parts);
+  return p.braced("statement_block", () => parseStatement(p));
 }
 
 const PATTERN_TYPES = new Set(["identifier", "undefined", "member_expression", "subscript_expression", "object_pattern", "array_pattern"]);
@@ -47,28 +34,7 @@ export function parenthesesBeforeArrow(p: JsParser): boolean {
 
 /** `formal_parameters`: patterns, patterns with defaults and a rest pattern, trailing comma allowed. */
 export function parseFormalParameters(p: JsParser): CstNode | null {
-  const m = p.mark();
-  const open = p.eat("(");
-  if (!open) return null;
-  const parts: CstNode[] = [open];
-  while (!p.at(")")) {
-    const param = parseParameter(p);
-    if (!param) {
-      p.reset(m);
-      return null;
-    }
-    parts.push(param);
-    const comma = p.eat(",");
-    if (!comma) break;
-    parts.push(comma);
-  }
-  const close = p.eat(")");
-  if (!close) {
-    p.reset(m);
-    return null;
-  }
-  parts.push(close);
-  return p.node("formal_parameters", parts);
+  return p.commaSep("formal_parameters", "(", ")", () => parseParameter(p), { trailingComma: true });
 }
 
 function parseParameter(p: JsParser): CstNode | null {
@@ -101,16 +67,16 @@ export function parseFunction(p: JsParser, expression: boolean): CstNode | null 
   const parts: CstNode[] = [];
   if (p.word() === "async") parts.push(p.take("async"));
   const kw = p.eatWord("function");
-  if (!kw) return fail(p, m);
+  if (!kw) return p.backtrack(m);
   parts.push(kw);
   const star = p.eat("*");
   if (star) parts.push(star);
   const name = p.kind() === "word" ? p.ident(NONE) : null;
-  if (!name && !expression) return fail(p, m);
+  if (!name && !expression) return p.backtrack(m);
   if (name) parts.push(withField(name, "name"));
   const params = parseFormalParameters(p);
   const body = params && parseStatementBlock(p);
-  if (!body) return fail(p, m);
+  if (!body) return p.backtrack(m);
   parts.push(withField(params!, "parameters"), withField(body, "body"));
   const type = star ? (expression ? "generator_function" : "generator_function_declaration") : expression ? "function_expression" : "function_declaration";
   return p.node(type, parts);
@@ -121,26 +87,21 @@ export function parseClass(p: JsParser, expression: boolean): CstNode | null {
   const m = p.mark();
   const parts: CstNode[] = parseDecorators(p);
   const kw = p.eatWord("class");
-  if (!kw) return fail(p, m);
+  if (!kw) return p.backtrack(m);
   parts.push(kw);
   const name = p.kind() === "word" && p.word() !== "extends" ? p.ident(NONE) : null;
-  if (!name && !expression) return fail(p, m);
+  if (!name && !expression) return p.backtrack(m);
   if (name) parts.push(withField(name, "name"));
   if (p.word() === "extends") {
     const ext = p.take("extends");
     const base = parseExpression(p, NESTED);
-    if (!base) return fail(p, m);
+    if (!base) return p.backtrack(m);
     parts.push(p.node("class_heritage", [ext, base]));
   }
   const body = parseClassBody(p);
-  if (!body) return fail(p, m);
+  if (!body) return p.backtrack(m);
   parts.push(withField(body, "body"));
   return p.node(expression ? "class" : "class_declaration", parts);
-}
-
-function fail(p: JsParser, m: number): null {
-  p.reset(m);
-  return null;
 }
 
 /** `@a.b`, `@f(x)`, … */
@@ -178,7 +139,7 @@ function parseClassBody(p: JsParser): CstNode | null {
       continue;
     }
     const member = parseClassMember(p);
-    if (!member) return fail(p, m);
+    if (!member) return p.backtrack(m);
     parts.push(...member);
   }
   parts.push(p.take());
@@ -191,7 +152,7 @@ function parseClassMember(p: JsParser): CstNode[] | null {
   if (p.word() === "static" && p.kind(1) === "{") {
     const kw = p.take("static");
     const body = parseStatementBlock(p);
-    return body ? [p.node("class_static_block", [...decorators, kw, body])] : fail(p, m);
+    return body ? [p.node("class_static_block", [...decorators, kw, body])] : p.backtrack(m);
   }
   const mm = p.mark();
   const method = parseMethod(p);
@@ -203,16 +164,16 @@ function parseClassMember(p: JsParser): CstNode[] | null {
   const parts: CstNode[] = [...decorators];
   if (p.word() === "static" && p.kind(1) !== "=" && p.kind(1) !== ";") parts.push(p.take("static"));
   const name = parsePropertyName(p);
-  if (!name) return fail(p, m);
+  if (!name) return p.backtrack(m);
   parts.push(withField(name, "property"));
   if (p.kind() === "=") {
     const eq = p.take();
     const value = parseExpression(p, { asi: true });
-    if (!value) return fail(p, m);
+    if (!value) return p.backtrack(m);
     parts.push(eq, withField(value, "value"));
   }
   const semi = p.semicolon();
-  if (!semi) return fail(p, m);
+  if (!semi) return p.backtrack(m);
   const field = p.node("field_definition", parts);
   return semi.type === ";" ? [field, semi] : [field];
 }

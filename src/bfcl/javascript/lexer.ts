@@ -11,9 +11,7 @@
  * A character no token can start, an unterminated literal, a bad escape or a malformed JSX
  * element always ends up in an ERROR node, so it is reported as a lexical error.
  */
-import type { Token } from "../rdParser.js";
-
-export type LexResult = { ok: true; tokens: Token[]; comments: Token[] } | { ok: false; at: number; reason: string };
+import type { LexResult, Token } from "../rdParser.js";
 
 const PUNCT: readonly string[] = [
   ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=",
@@ -407,6 +405,7 @@ class JsxScanner {
     j = this.name(j);
     for (;;) {
       j = this.lexer.space(j);
+      if (j >= src.length) this.fail(j, "unterminated element");
       if (src.startsWith("/>", j)) return j + 2;
       if (src[j] === ">") return this.children(j + 1);
       j = this.attribute(j);
@@ -416,6 +415,8 @@ class JsxScanner {
   private name(j: number): number {
     const src = this.src;
     const one = (k: number): number => {
+      // An element cut off at the end of the text (`<tool`) must fail, not scan past the end.
+      if (k >= src.length) this.fail(k, "unterminated element");
       if (JSX_NAME_START.test(src[k] ?? "")) {
         let e = k + 1;
         while (e < src.length && (JSX_NAME_PART.test(src[e]!) || src[e] === "-")) e++;

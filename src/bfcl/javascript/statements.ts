@@ -5,7 +5,7 @@
  */
 import type { CstNode } from "../cst.js";
 import { withField } from "../cst.js";
-import { NESTED, parseExpression, parseExpressions, parseLhs, parseString } from "./expressions.js";
+import { NESTED, parseExpression, parseExpressions, parseLhs, parseParenthesized, parseString } from "./expressions.js";
 import { parseClass, parseDecorators, parseFunction, parseStatementBlock } from "./functions.js";
 import { NONE, STATEMENT_START } from "./keywords.js";
 import type { JsParser } from "./parser.js";
@@ -71,10 +71,7 @@ export function parseStatement(p: JsParser): CstNode | null {
 function parseExpressionStatement(p: JsParser, m: number): CstNode | null {
   const e = parseExpressions(p, { asi: true }) ?? parseExpressionWithKeywords(p);
   const s = e && semi(p);
-  if (s === null || !e) {
-    p.reset(m);
-    return null;
-  }
+  if (s === null || !e) return p.backtrack(m);
   return p.node("expression_statement", [e, s]);
 }
 
@@ -148,18 +145,6 @@ function parseKeywordStatement(p: JsParser, w: string): CstNode | null {
   return null;
 }
 
-function parseParenthesized(p: JsParser): CstNode | null {
-  const m = p.mark();
-  const open = p.eat("(");
-  const e = open && parseExpressions(p, NESTED);
-  const close = e && p.eat(")");
-  if (!close) {
-    p.reset(m);
-    return null;
-  }
-  return p.node("parenthesized_expression", [open, e, close]);
-}
-
 /** `var|let|const a = 1, {b} = c;` */
 function parseDeclaration(p: JsParser, type: string, withSemicolon = true): CstNode | null {
   const m = p.mark();
@@ -167,20 +152,14 @@ function parseDeclaration(p: JsParser, type: string, withSemicolon = true): CstN
   const parts: CstNode[] = [type === "lexical_declaration" ? withField(kw, "kind") : kw];
   for (;;) {
     const d = parseDeclarator(p);
-    if (!d) {
-      p.reset(m);
-      return null;
-    }
+    if (!d) return p.backtrack(m);
     parts.push(d);
     if (p.kind() !== ",") break;
     parts.push(p.take());
   }
   if (withSemicolon) {
     const s = semi(p);
-    if (s === null) {
-      p.reset(m);
-      return null;
-    }
+    if (s === null) return p.backtrack(m);
     parts.push(s as CstNode);
   }
   return p.node(type, parts);
@@ -231,18 +210,18 @@ function parseForIn(p: JsParser): CstNode | null {
   if (w === "var" || w === "let" || w === "const") {
     parts.push(withField(p.take(w), "kind"));
     const left = p.kind() === "word" ? p.ident(NONE) : parseExpression(p, NESTED);
-    if (!left) return reset(p, m);
+    if (!left) return p.backtrack(m);
     parts.push(withField(left, "left"));
   } else {
     const left = parseLeftHandSide(p);
-    if (!left) return reset(p, m);
+    if (!left) return p.backtrack(m);
     parts.push(withField(left, "left"));
   }
   const op = p.word() === "in" || p.word() === "of" ? p.take(p.word()) : null;
   const right = op && parseExpressions(p, NESTED);
   const close = right && p.eat(")");
   const body = close && parseStatement(p);
-  if (!body) return reset(p, m);
+  if (!body) return p.backtrack(m);
   return p.node("for_in_statement", [...parts, withField(op!, "operator"), withField(right!, "right"), close, withField(body, "body")]);
 }
 
@@ -254,11 +233,6 @@ function parseLeftHandSide(p: JsParser): CstNode | null {
 
 const LHS_TYPES = new Set(["identifier", "undefined", "member_expression", "subscript_expression", "object", "array"]);
 
-function reset(p: JsParser, m: number): null {
-  p.reset(m);
-  return null;
-}
-
 /** `for (init; cond; incr) body` where init and cond are statements (so `;` or an automatic one). */
 function parseFor(p: JsParser): CstNode | null {
   const m = p.mark();
@@ -266,18 +240,18 @@ function parseFor(p: JsParser): CstNode | null {
   const open = p.eat("(");
   if (!open) return null;
   const init = parseForPart(p, true);
-  if (!init) return reset(p, m);
+  if (!init) return p.backtrack(m);
   const cond = parseForPart(p, false);
-  if (!cond) return reset(p, m);
+  if (!cond) return p.backtrack(m);
   const parts: CstNode[] = [kw, open, withField(init, "initializer"), withField(cond, "condition")];
   if (p.kind() !== ")") {
     const incr = parseExpressions(p, NESTED);
-    if (!incr) return reset(p, m);
+    if (!incr) return p.backtrack(m);
     parts.push(withField(incr, "increment"));
   }
   const close = p.eat(")");
   const body = close && parseStatement(p);
-  if (!body) return reset(p, m);
+  if (!body) return p.backtrack(m);
   return p.node("for_statement", [...parts, close!, withField(body, "body")]);
 }
 
