@@ -12,9 +12,10 @@
  * reproducing it reports a checker crash.
  */
 import { PyDict, type Value } from "../value/value.js";
+import { type ConvertResult, int, ok } from "./convertResult.js";
 import { PY, parsePyFloat, pyInner, parsePyInt, pyStrip } from "./pyText.js";
 
-export type ConvertResult = { ok: true; value: Value } | { ok: false; reason: string };
+export type { ConvertResult } from "./convertResult.js";
 
 /** The Java types BFCL's conversion table knows. */
 const KNOWN = new Set([
@@ -87,14 +88,6 @@ export function convertJava(value: string, type: string, itemType?: string): Con
   }
 }
 
-function ok(value: Value): ConvertResult {
-  return { ok: true, value };
-}
-
-function int(text: string): ConvertResult {
-  const r = parsePyInt(text);
-  return r.ok ? ok(r.value) : r;
-}
 
 /** Converts each element by the item type; the first failure wins, as the exception would. */
 function convertAll(elements: string[], itemType: string | undefined): ConvertResult {

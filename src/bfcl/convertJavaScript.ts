@@ -11,7 +11,7 @@
  * than 4300 digits exceeds CPython's limit.
  */
 import { PyDict, type Value } from "../value/value.js";
-import type { ConvertResult } from "./convertJava.js";
+import { type ConvertResult, int, ok } from "./convertResult.js";
 import { PY, parsePyFloat, pyInner, parsePyInt, pyStrip, pyStripChars } from "./pyText.js";
 
 export type { ConvertResult };
@@ -62,14 +62,6 @@ export function convertJavaScript(value: string, type: string, itemType?: string
   }
 }
 
-function ok(value: Value): ConvertResult {
-  return { ok: true, value };
-}
-
-function int(text: string): ConvertResult {
-  const r = parsePyInt(text);
-  return r.ok ? ok(r.value) : r;
-}
 
 function stripQuotePair(v: string): string {
   const quoted = (q: string) => v.startsWith(q) && v.endsWith(q);
