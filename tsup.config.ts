@@ -13,6 +13,16 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // toolgrade/vitest: ESM only, as vitest is; vitest stays an optional peer (external).
+    entry: { vitest: "src/vitest.ts" },
+    format: ["esm"],
+    dts: true,
+    target: "node20",
+    platform: "neutral",
+    external: ["vitest"],
+    treeshake: true,
+  },
+  {
     entry: { cli: "src/cli.ts" },
     format: ["esm"],
     target: "node20",

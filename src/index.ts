@@ -3,8 +3,35 @@
  * Every public export is named here.
  */
 export { grade, RULESET_IDS, RULESET_VERSIONS, type GradeOptions, type GradeResult, type RulesetId } from "./grade.js";
-export { scoreRun, RunError, type ScoreOptions, type ScoreReport, type IdProblems } from "./score.js";
+export { scoreRun, RunError, type ScoreOptions, type ScoreReport, type IdProblems, type ScoredEntry } from "./score.js";
 export { categoryScores, summaryColumns, type CategoryScore, type SummaryColumns } from "./report.js";
+export {
+  leaderboard,
+  allEntries,
+  LEADERBOARD_COLUMNS,
+  LEADERBOARD_COLUMN_IDS,
+  type LeaderboardColumn,
+  type LeaderboardColumnId,
+  type AllEntries,
+} from "./report.js";
+export {
+  parseFraction,
+  parseMinGate,
+  parseRegressionGate,
+  evaluateGates,
+  compareRuns,
+  runScores,
+  readBaseline,
+  targetValues,
+  targetLabel,
+  GATE_TARGETS,
+  BaselineError,
+  type Gate,
+  type GateResult,
+  type GateTarget,
+  type Comparison,
+  type RunScores,
+} from "./gates.js";
 export { describeMismatch } from "./format.js";
 export { MISMATCHES, bfclErrorType, type Mismatch, type MismatchCode, type CandidateFailure } from "./mismatch.js";
 export {

@@ -5,14 +5,29 @@
  */
 import type { CategoryId } from "./categories.js";
 import { grade, RULESET_VERSIONS, type GradeOptions, type GradeResult, type RulesetId } from "./grade.js";
-import { categoryScores, summaryColumns, type CategoryScore, type SummaryColumns } from "./report.js";
+import {
+  allEntries,
+  categoryScores,
+  leaderboard,
+  summaryColumns,
+  type AllEntries,
+  type CategoryScore,
+  type LeaderboardColumn,
+  type SummaryColumns,
+} from "./report.js";
 import type { ResultRecord } from "./suite/parseResults.js";
-import type { Entry } from "./types.js";
+import type { Entry, SourceRef } from "./types.js";
 import { VERSION } from "./version.js";
 
 export interface ScoreOptions extends GradeOptions {
   /** Score what is there when results are missing. */
   partial?: boolean;
+  /** The name of the run (a model), written into the report. Default `"run"`. */
+  model?: string;
+  /** A hash of the suite data the run was graded against, written into the report as given. */
+  suiteHash?: string;
+  /** Called after each graded entry (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface IdProblems {
@@ -21,17 +36,26 @@ export interface IdProblems {
   unknown: string[];
 }
 
+/** One graded entry and the result line it came from. */
+export type ScoredEntry = GradeResult & { source: SourceRef };
+
 export interface ScoreReport {
   toolgrade: string;
+  model: string;
   ruleset: RulesetId;
   rulesetVersion: string;
+  suiteHash: string | null;
   decode: "prompt" | "fc";
   underscoreToDot: boolean;
   partial: boolean;
+  /** The categories that have results, in BFCL's order. */
   categories: CategoryScore[];
+  /** BFCL's leaderboard columns; `accuracy: null` = not run. */
+  leaderboard: LeaderboardColumn[];
   summary: SummaryColumns;
+  all: AllEntries;
   problems: IdProblems;
-  results: GradeResult[];
+  results: ScoredEntry[];
 }
 
 /** A run that cannot be scored as asked (missing results without `partial`, duplicates, unknown ids). */
@@ -76,27 +100,36 @@ export function scoreRun(
     if (!categoriesRun.has(category)) continue;
     for (const e of list) if (!seen.has(e.id)) problems.missing.push(e.id);
   }
-  if (problems.unknown.length) throw new RunError(`results for ids the suite does not have: ${preview(problems.unknown)}`, problems);
-  if (problems.duplicate.length) throw new RunError(`duplicate results for ids: ${preview(problems.duplicate)}`, problems);
+  const errors: string[] = [];
+  if (problems.unknown.length) errors.push(`${problems.unknown.length} results for ids the suite does not have (${preview(problems.unknown)})`);
+  if (problems.duplicate.length) errors.push(`${problems.duplicate.length} duplicate results (${preview(problems.duplicate)})`);
   if (problems.missing.length && !options.partial) {
-    throw new RunError(
-      `${problems.missing.length} results are missing (${preview(problems.missing)}); pass --partial to score what is there`,
-      problems,
-    );
+    errors.push(`${problems.missing.length} results are missing (${preview(problems.missing)}); pass --partial to score what is there`);
   }
+  if (errors.length) throw new RunError(errors.join("; "), problems);
   pairs.sort(([a], [b]) => compareIds(a.id, b.id));
-  const results = pairs.map(([entry, r]) => grade(entry, r.result, options));
-  const categories = categoryScores(results);
+  const results: ScoredEntry[] = [];
+  for (const [entry, r] of pairs) {
+    results.push({ ...grade(entry, r.result, options), source: { file: r.file, line: r.line } });
+    options.onProgress?.(results.length, pairs.length);
+  }
+  const sizes = new Map<CategoryId, number>();
+  for (const [category, list] of suite) sizes.set(category, list.length);
+  const categories = categoryScores(results, sizes);
   const ruleset = options.ruleset ?? "default";
   return {
     toolgrade: VERSION,
+    model: options.model ?? "run",
     ruleset,
     rulesetVersion: RULESET_VERSIONS[ruleset],
+    suiteHash: options.suiteHash ?? null,
     decode: options.decode ?? "prompt",
     underscoreToDot: options.underscoreToDot ?? false,
     partial: options.partial ?? false,
     categories,
+    leaderboard: leaderboard(categories),
     summary: summaryColumns(categories),
+    all: allEntries(categories),
     problems,
     results,
   };

@@ -1,33 +1,208 @@
-/** `toolgrade score`: grade a results file or folder against a suite and report per category. */
+/**
+ * `toolgrade score`: grade one or more runs (BFCL result folders, files or stdin) against a
+ * suite, check gates, and write the report in one or more formats. Everything it decides is
+ * computed by the library (scoreRun, gates); this file reads files, resolves options per run
+ * and picks the outcome, whose exit code comes from main.ts.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
-import { RULESET_IDS, type RulesetId } from "../grade.js";
+import {
+  BaselineError,
+  compareRuns,
+  evaluateGates,
+  parseMinGate,
+  parseRegressionGate,
+  readBaseline,
+  runScores,
+  type Gate,
+  type Parsed,
+  type RunScores,
+} from "../gates.js";
+import { RULESET_IDS, RULESET_VERSIONS, type RulesetId } from "../grade.js";
 import { RunError, scoreRun } from "../score.js";
-import { loadResults } from "../suite/loadResults.js";
-import { loadSuite } from "../suite/loadSuite.js";
+import { findResultFiles } from "../suite/loadResults.js";
+import { findCategoryFiles, loadSuite, readUtf8 } from "../suite/loadSuite.js";
+import { parseResults, type ResultRecord } from "../suite/parseResults.js";
 import { SuiteError } from "../suite/parseSuite.js";
+import { VERSION } from "../version.js";
 import { fail, type Io, type Outcome } from "./main.js";
-import { RENDERERS, type OutputFormat } from "./render.js";
+import { progressBar, terminalOf, type Terminal } from "./progress.js";
+import { isOutputFormat, OUTPUT_FORMATS, RENDERERS, type OutputFormat, type ScoreDocument, type ScoredRun } from "./render.js";
+import { describeGate } from "./render/words.js";
 
 export const SCORE_USAGE = `Usage:
-  toolgrade score --data DIR --results FILE|DIR [options]
+  toolgrade score --data DIR --results PATH [options]
 
-Options:
-  --data DIR            suite folder with BFCL_v4_<category>.json question files
-  --golds DIR           possible-answer folder (default: DIR/possible_answer)
-  --results FILE|DIR    a result file, or a BFCL result folder (non_live/, live/)
-  --category C          only this category (repeatable)
-  --ruleset default|bfcl
-                        rules that decide (default: fair grading; bfcl: BFCL's checker, verdict for verdict)
-  --decode prompt|fc    prompt: raw model text; fc: [{name: "<JSON args>"}] payloads
-  --underscore-to-dot   expect '.' in function names written as '_' (OpenAI-style FC models)
-  --partial             score the results present when some are missing
-  --format text|json|jsonl
-  -h, --help            this text
+Input:
+  --data DIR              suite folder with BFCL_v4_<category>.json question files
+  --golds DIR             possible-answer folder (default: DIR/possible_answer)
+  --results PATH          repeatable. A result file; a model's result folder
+                          (non_live/ and live/ with BFCL_v4_<category>_result.json);
+                          a folder of model folders (BFCL's result/), one run per model;
+                          or - for result lines on stdin
+  --category C            only this category (repeatable)
+  --partial               score the results present when some are missing (BFCL's --partial-eval)
+
+Grading:
+  --ruleset default|bfcl  default: fair grading; bfcl: BFCL's checker, verdict for verdict
+  --decode [MODEL=]prompt|fc
+                          prompt: raw model text; fc: [{name: "<JSON args>"}] payloads.
+                          MODEL= sets it for one run (repeatable)
+  --underscore-to-dot     every run writes '.' in function names as '_' (OpenAI-style FC)
+  --underscore-to-dot-for MODEL
+                          only this run does (repeatable)
+
+Gates (exit code 1 when one fails):
+  --min-accuracy X        all entries together at least X (0.9 or 90%)
+  --min TARGET=X          a category (live_simple), a leaderboard column (live_overall,
+                          non_live_simple, non_live_overall, irrelevance_detection,
+                          relevance_detection) or all; repeatable. A target not run fails
+  --baseline FILE         a previous --format json report: list newly failing / passing entries
+  --max-regression [TARGET=]X
+                          drop allowed against the baseline; without TARGET it applies to all
+                          entries and every leaderboard column (repeatable)
+
+Output:
+  --format F[=FILE]       ${OUTPUT_FORMATS.join("|")} (default text); =FILE writes that
+                          format to FILE. Repeatable: one format on stdout, any number to files
+  -h, --help              this text
+
+Exit codes: 0 pass, 1 a gate failed, 2 bad usage or input.
 `;
 
+interface RunInput {
+  model: string;
+  records: ResultRecord[];
+  /** Result files of categories toolgrade does not grade (multi-turn, agentic…). */
+  skipped: string[];
+}
 
-export function scoreCommand(argv: string[], io: Io): Outcome {  let parsed;
+const BFCL_SUBFOLDERS = new Set(["non_live", "live"]);
+
+/** The run's name: the model folder, seen through non_live/ and live/. */
+function modelName(path: string, isFile: boolean): string {
+  let dir = isFile ? dirname(path) : path.replace(/[\\/]+$/, "");
+  if (isFile && !/^BFCL_v\d+_.+_result\.jsonl?$/.test(basename(path))) return basename(path, extname(path));
+  dir = resolve(dir);
+  if (BFCL_SUBFOLDERS.has(basename(dir))) dir = dirname(dir);
+  return basename(dir) || dir;
+}
+
+function readFolder(dir: string, model: string): RunInput {
+  const records: ResultRecord[] = [];
+  const skipped: string[] = [];
+  for (const { file, category } of findResultFiles(dir)) {
+    if (category === undefined) skipped.push(basename(file));
+    else records.push(...parseResults(file, readUtf8(file), category));
+  }
+  return { model, records, skipped };
+}
+
+function isModelFolder(dir: string): boolean {
+  return findResultFiles(dir).some(({ file }) => dirname(file) === dir || (BFCL_SUBFOLDERS.has(basename(dirname(file))) && dirname(dirname(file)) === dir));
+}
+
+/** The runs under one `--results` argument. */
+function readRuns(path: string, io: Io): RunInput[] {
+  if (path === "-") {
+    if (!io.stdin) throw new SuiteError("<stdin>", 0, "standard input is not available");
+    return [{ model: "stdin", records: parseResults("<stdin>", io.stdin()), skipped: [] }];
+  }
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new SuiteError(path, 0, "the results path does not exist");
+  }
+  if (stat.isFile()) return [{ model: modelName(path, true), records: parseResults(path, readUtf8(path)), skipped: [] }];
+  const dir = path.replace(/[\\/]+$/, "") || path;
+  if (isModelFolder(dir)) return [readFolder(dir, modelName(dir, false))];
+  const models = [...new Set(findResultFiles(dir).map(({ file }) => relative(dir, file).split(/[\\/]/)[0]!))];
+  const runs = models.map((m) => join(dir, m)).filter(isModelFolder);
+  if (runs.length === 0) throw new SuiteError(path, 0, "no BFCL_v<N>_<category>_result.json files found");
+  return runs.map((d) => readFolder(d, modelName(d, false)));
+}
+
+/** `sha256:` of the question and gold files of the categories graded, in BFCL's category order. */
+function suiteHash(dataDir: string, goldDir: string, categories: readonly CategoryId[]): string {
+  const files = findCategoryFiles(dataDir);
+  const hash = createHash("sha256");
+  for (const c of CATEGORY_IDS) {
+    if (!categories.includes(c)) continue;
+    const question = files.get(c)!;
+    hash.update(`${c}\0`).update(readFileSync(question)).update("\0");
+    const gold = join(goldDir, basename(question));
+    try {
+      hash.update(readFileSync(gold));
+    } catch {
+      // Relevance categories have no gold file.
+    }
+    hash.update("\0");
+  }
+  return `sha256:${hash.digest("hex")}`;
+}
+
+/** `--decode fc --decode my-model=prompt` → the mode of each run. */
+function perRun<T>(specs: readonly string[], parse: (s: string) => T | undefined, what: string): { all?: T; by: Map<string, T> } | string {
+  const by = new Map<string, T>();
+  let all: T | undefined;
+  for (const spec of specs) {
+    const eq = spec.lastIndexOf("=");
+    const value = parse(eq < 0 ? spec : spec.slice(eq + 1));
+    if (value === undefined) return `${what} must be prompt or fc, optionally after MODEL=, not '${spec}'`;
+    if (eq < 0) all = value;
+    else by.set(spec.slice(0, eq), value);
+  }
+  return all === undefined ? { by } : { all, by };
+}
+
+interface Output {
+  format: OutputFormat;
+  file?: string;
+}
+
+function parseOutputs(specs: readonly string[]): Output[] | string {
+  const outputs: Output[] = [];
+  for (const spec of specs.length ? specs : ["text"]) {
+    const eq = spec.indexOf("=");
+    const format = eq < 0 ? spec : spec.slice(0, eq);
+    if (!isOutputFormat(format)) return `--format must be one of ${OUTPUT_FORMATS.join(", ")}, not '${format}'`;
+    outputs.push(eq < 0 ? { format } : { format, file: spec.slice(eq + 1) });
+  }
+  if (outputs.filter((o) => !o.file).length > 1) return "only one --format can go to stdout; write the others with --format F=FILE";
+  return outputs;
+}
+
+function parseGates(minAccuracy: string | undefined, mins: readonly string[], regressions: readonly string[]): Gate[] | string {
+  const specs: Array<[flag: string, spec: string, parse: (s: string) => Parsed<Gate>]> = [];
+  const noTarget = (parse: (s: string) => Parsed<Gate>) => (s: string): Parsed<Gate> =>
+    s.includes("=") ? { ok: false, error: "takes a number (use --min TARGET=X for one target)" } : parse(s);
+  const needsTarget = (s: string): Parsed<Gate> => (s.includes("=") ? parseMinGate(s) : { ok: false, error: "write TARGET=X, e.g. live_simple=0.8" });
+  if (minAccuracy !== undefined) specs.push(["--min-accuracy", minAccuracy, noTarget(parseMinGate)]);
+  for (const s of mins) specs.push(["--min", s, needsTarget]);
+  for (const s of regressions) specs.push(["--max-regression", s, parseRegressionGate]);
+  const gates: Gate[] = [];
+  for (const [flag, spec, parse] of specs) {
+    const g = parse(spec);
+    if (!g.ok) return `${flag} ${spec}: ${g.error}`;
+    gates.push(g.value);
+  }
+  return gates;
+}
+
+/** Pairs each run with its baseline run: by model name, or the only run with the only run. */
+function baselineFor(model: string, runs: readonly string[], baseline: readonly RunScores[]): RunScores | string {
+  const named = baseline.find((b) => b.model === model);
+  if (named) return named;
+  if (runs.length === 1 && baseline.length === 1) return baseline[0]!;
+  return `the baseline has no run named '${model}' (it has ${baseline.map((b) => b.model).join(", ")})`;
+}
+
+export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): Outcome {
+  let parsed;
   try {
     parsed = parseArgs({
       args: argv,
@@ -35,13 +210,18 @@ export function scoreCommand(argv: string[], io: Io): Outcome {  let parsed;
       options: {
         data: { type: "string" },
         golds: { type: "string" },
-        results: { type: "string" },
+        results: { type: "string", multiple: true },
         category: { type: "string", multiple: true },
         ruleset: { type: "string", default: "default" },
-        decode: { type: "string", default: "prompt" },
+        decode: { type: "string", multiple: true },
         "underscore-to-dot": { type: "boolean", default: false },
+        "underscore-to-dot-for": { type: "string", multiple: true },
         partial: { type: "boolean", default: false },
-        format: { type: "string", default: "text" },
+        format: { type: "string", multiple: true },
+        "min-accuracy": { type: "string" },
+        min: { type: "string", multiple: true },
+        baseline: { type: "string" },
+        "max-regression": { type: "string", multiple: true },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -54,30 +234,110 @@ export function scoreCommand(argv: string[], io: Io): Outcome {  let parsed;
     return { kind: "help" };
   }
   if (!values.data) return fail("--data DIR is required");
-  if (!values.results) return fail("--results FILE|DIR is required");
-  if (!RULESET_IDS.includes(values.ruleset as RulesetId)) return fail(`unknown ruleset '${values.ruleset}' (available: ${RULESET_IDS.join(", ")})`);
-  if (values.decode !== "prompt" && values.decode !== "fc") return fail(`--decode must be prompt or fc, not '${values.decode}'`);
-  if (!(values.format! in RENDERERS)) return fail(`--format must be one of ${Object.keys(RENDERERS).join(", ")}`);
+  if (!values.results?.length) return fail("--results PATH is required");
+  const ruleset = values.ruleset as RulesetId;
+  if (!RULESET_IDS.includes(ruleset)) return fail(`unknown ruleset '${values.ruleset}' (available: ${RULESET_IDS.join(", ")})`);
+  const decode = perRun(values.decode ?? [], (s) => (s === "prompt" || s === "fc" ? s : undefined), "--decode");
+  if (typeof decode === "string") return fail(decode);
+  const outputs = parseOutputs(values.format ?? []);
+  if (typeof outputs === "string") return fail(outputs);
+  const gates = parseGates(values["min-accuracy"], values.min ?? [], values["max-regression"] ?? []);
+  if (typeof gates === "string") return fail(gates);
+  if (values["max-regression"]?.length && !values.baseline) return fail("--max-regression needs --baseline FILE");
   const categories: CategoryId[] = [];
   for (const c of values.category ?? []) {
     if (!isCategoryId(c)) return fail(`unknown category '${c}' (known: ${CATEGORY_IDS.join(", ")})`);
     categories.push(c);
   }
+
   try {
-    let records = loadResults(values.results);
-    if (categories.length) records = records.filter((r) => categories.includes(r.category));
-    const runCategories = [...new Set(records.map((r) => r.category))];
-    const suite = loadSuite(values.data, { ...(values.golds ? { golds: values.golds } : {}), categories: runCategories });
-    const report = scoreRun(suite.entries, records, {
-      ruleset: values.ruleset as RulesetId,
-      decode: values.decode,
-      underscoreToDot: values["underscore-to-dot"],
-      partial: values.partial,
-    });
-    io.out(RENDERERS[values.format as OutputFormat](report));
+    const inputs = values.results.flatMap((p) => readRuns(p, io));
+    const names = inputs.map((r) => r.model);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice) return fail(`two runs are named '${twice}'; pass their folders so that the model names differ`);
+    for (const name of [...decode.by.keys(), ...(values["underscore-to-dot-for"] ?? [])]) {
+      if (!names.includes(name)) return fail(`no run is named '${name}' (runs: ${names.join(", ")})`);
+    }
+    for (const input of inputs) {
+      if (input.skipped.length) io.err(`toolgrade: ${input.model}: skipped ${input.skipped.length} result files of categories toolgrade does not grade (${input.skipped.join(", ")})\n`);
+      if (categories.length) input.records = input.records.filter((r) => categories.includes(r.category));
+    }
+    const graded = CATEGORY_IDS.filter((c) => inputs.some((r) => r.records.some((x) => x.category === c)));
+    if (graded.length === 0) return fail("no results to score");
+    const goldDir = values.golds ?? join(values.data, "possible_answer");
+    const suite = loadSuite(values.data, { golds: goldDir, categories: graded });
+    const hash = suiteHash(values.data, goldDir, graded);
+
+    let baseline: RunScores[] | undefined;
+    if (values.baseline) {
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(values.baseline, "utf8"));
+      } catch (e) {
+        return fail(`cannot read the baseline ${values.baseline}: ${(e as Error).message}`);
+      }
+      baseline = readBaseline(json);
+    }
+
+    const terminal = terminalOf(io);
+    const bar = progressBar(
+      inputs.reduce((a, r) => a + r.records.length, 0),
+      io.err,
+      terminal.stderrIsTTY,
+    );
+    let before = 0;
+    const runs: ScoredRun[] = [];
+    for (const input of inputs) {
+      const report = scoreRun(suite.entries, input.records, {
+        ruleset,
+        decode: decode.by.get(input.model) ?? decode.all ?? "prompt",
+        underscoreToDot: values["underscore-to-dot"] || (values["underscore-to-dot-for"] ?? []).includes(input.model),
+        partial: values.partial,
+        model: input.model,
+        suiteHash: hash,
+        onProgress: (done) => bar.update(before + done, input.model),
+      });
+      before += input.records.length;
+      const scores = runScores(report);
+      let comparison;
+      if (baseline) {
+        const base = baselineFor(input.model, names, baseline);
+        if (typeof base === "string") return fail(base);
+        if (base.ruleset !== ruleset) return fail(`the baseline was graded with ruleset ${base.ruleset}, this run with ${ruleset}; compare like with like`);
+        comparison = compareRuns(scores, base);
+      }
+      runs.push({ report, gates: evaluateGates(gates, scores, comparison), ...(comparison ? { comparison } : {}) });
+    }
+    bar.finish();
+
+    const doc: ScoreDocument = {
+      toolgrade: VERSION,
+      ruleset,
+      rulesetVersion: RULESET_VERSIONS[ruleset],
+      suiteHash: hash,
+      ...(values.baseline ? { baseline: values.baseline } : {}),
+      runs,
+    };
+    for (const o of outputs) {
+      const text = RENDERERS[o.format](doc, { color: !o.file && terminal.stdoutIsTTY && !terminal.noColor });
+      if (!o.file) io.out(text);
+      else {
+        try {
+          writeFileSync(o.file, text);
+        } catch (e) {
+          return fail(`cannot write ${o.file}: ${(e as Error).message}`);
+        }
+      }
+    }
+    const failed = runs.flatMap((r) => r.gates.filter((g) => !g.passed).map((g) => `${runs.length > 1 ? `${r.report.model}: ` : ""}${describeGate(g)}`));
+    if (failed.length) {
+      const message = `${failed.length} gate${failed.length === 1 ? "" : "s"} failed: ${failed.join("; ")}`;
+      io.err(`toolgrade: ${message}\n`);
+      return { kind: "gate_failed", message };
+    }
     return { kind: "ok" };
   } catch (e) {
-    if (e instanceof SuiteError || e instanceof RunError) return fail(e.message);
+    if (e instanceof SuiteError || e instanceof RunError || e instanceof BaselineError) return fail(e.message);
     throw e;
   }
 }
