@@ -78,3 +78,4 @@ export { AliasTable, type AliasGroup } from "./canonicalize/aliasTable.js";
 export { defaultAliases, aliasesFor, ALIAS_DOMAINS, type AliasDomain } from "./canonicalize/aliases.js";
 export { mathEquivalent, setMathEngine, mathLoaded } from "./canonicalize/math.js";
 export { maximumMatching, maximumWeightAssignment } from "./match/assignment.js";
+export { compile, FAILING_MAX, PARTIAL_MAX, PRESETS, PRESET_IDS, CALL_WEIGHTS, resolveOptions, RewardOptionsError, SuiteScorers, rewardRecord, readRewardRequest, readOpenRlhfRequest, scoreItems, inlineEntry, RequestError, type Reward, type Scorer, type Verdict, type PresetId, type RewardOptions, type ResolvedOptions, type GradedWeights, type ToolRlWeights, type RewardRecord, type RewardItem, type RewardRequest, type RequestErrorCode } from "./reward/api.js";

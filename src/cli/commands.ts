@@ -2,6 +2,7 @@
 import type { Io, Outcome } from "./main.js";
 import { parseCommand } from "./parse.js";
 import { scoreCommand } from "./score.js";
+import { REWARD_COMMANDS } from "./serve.js";
 
 export interface Command {
   summary: string;
@@ -10,5 +11,6 @@ export interface Command {
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
   score: { summary: "grade result files against a suite and report accuracy per category", run: scoreCommand },
+  ...REWARD_COMMANDS,
   parse: { summary: "read model outputs in any format and print the calls found, as JSON lines", run: parseCommand },
 };

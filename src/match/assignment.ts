@@ -56,7 +56,13 @@ export function maximumWeightAssignment(scores: readonly (readonly number[])[]):
   const n = Math.max(rows, cols);
   if (n === 0) return new Map();
   let max = 0;
-  for (const r of scores) for (const s of r) if (s > max) max = s;
+  for (const r of scores) {
+    for (const s of r) {
+      // A NaN or infinite score would make the search below loop forever.
+      if (!Number.isFinite(s)) throw new RangeError(`maximumWeightAssignment: score ${s} is not finite`);
+      if (s > max) max = s;
+    }
+  }
   // Minimise cost = max - score on a square matrix padded with zero-score cells.
   const cost = (i: number, j: number) => max - (i < rows && j < cols ? scores[i]![j]! : 0);
   const u = new Array<number>(n + 1).fill(0);

@@ -1,0 +1,102 @@
+// Rewards per second, single-threaded, with precompiled golds, on the conformance corpus's
+// real model outputs for BFCL simple_python and parallel_multiple.
+//
+//   npm run build && TOOLGRADE_SHARED=../shared node bench/reward.mjs
+//
+// Env: TOOLGRADE_SHARED (BFCL data and the corpus, default ../shared), TOOLGRADE_DIST (the
+// built package, default dist/), BENCH_SECONDS (per measurement, default 2). Each row is the
+// best of 3 rounds after a warm-up, so a busy machine shows up as spread, not as a lower best.
+// Rows: every output of the category in the corpus (all runs, prompt and FC); the outputs of
+// the runs that write plain Python call lists (the fast reader's case); and "cold values",
+// with the per-param value memory off, as if every value were new.
+import { readFileSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const dist = resolve(process.env.TOOLGRADE_DIST ?? join(here, "../dist"));
+const shared = resolve(process.env.TOOLGRADE_SHARED ?? join(here, "../../shared"));
+const seconds = Number(process.env.BENCH_SECONDS ?? 2);
+const { compile, loadSuite, readJson } = await import(join(dist, "index.js"));
+
+const PLAIN_RUNS = ["qwen3-4b-instruct-2507", "aafv-qwen2.5-7b-instruct", "aafv-llama-3.1-8b-instruct", "v1-claude-3.5-sonnet-20240620", "v1-gorilla-openfunctions-v2"];
+
+const suite = loadSuite(join(shared, "bfcl"), { categories: ["simple_python", "parallel_multiple"] });
+const entries = new Map([...suite.entries.values()].flat().map((e) => [e.id, e]));
+
+function records(category, runs) {
+  const root = join(shared, "conformance");
+  const out = [];
+  for (const run of readdirSync(root, { withFileTypes: true })) {
+    if (!run.isDirectory() || run.name === "probes" || (runs && !runs.includes(run.name))) continue;
+    let text;
+    try {
+      text = readFileSync(join(root, run.name, `${category}.jsonl`), "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n")) {
+      if (!line.trim()) continue;
+      const r = readJson(line).value;
+      out.push({ id: r.get("id"), result: r.get("result"), mode: r.get("mode") });
+    }
+  }
+  return out;
+}
+
+/** A configuration to time: its outputs with their scorers, golds compiled before any timing. */
+function prepare(name, samples, options) {
+  const cache = new Map();
+  const work = samples.map((s) => {
+    const key = `${s.id}/${s.mode}`;
+    let scorer = cache.get(key);
+    if (!scorer) cache.set(key, (scorer = compile(entries.get(s.id), { ...options, decode: s.mode })));
+    return [scorer, s.result];
+  });
+  const pass = () => {
+    let sum = 0;
+    for (const [scorer, output] of work) sum += scorer(output).score;
+    return sum;
+  };
+  return { name, outputs: samples.length, pass, wall: [], cpu: [] };
+}
+
+/** One timed round of a configuration: rewards per wall-clock second and per CPU-second. */
+function round(config) {
+  let n = 0;
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  while (performance.now() - t0 < seconds * 1000) {
+    config.pass();
+    n += config.outputs;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  config.wall.push(n / ((performance.now() - t0) / 1000));
+  config.cpu.push(n / ((cpu.user + cpu.system) / 1e6));
+}
+
+console.log(`toolgrade reward benchmark · node ${process.version} · ${dist}`);
+console.log(`load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(" ")} on ${(await import("node:os")).availableParallelism()} cores`);
+console.log(`${"".padEnd(52)} ${"outputs".padStart(6)}  ${"rewards".padStart(11)}  ${"per reward".padStart(9)}`);
+const configs = [];
+for (const category of ["simple_python", "parallel_multiple"]) {
+  const all = records(category);
+  const plain = records(category, PLAIN_RUNS).filter((s) => s.mode === "prompt");
+  configs.push(prepare(`${category}: all runs, graded`, all, {}));
+  configs.push(prepare(`${category}: plain-call runs, graded`, plain, {}));
+  configs.push(prepare(`${category}: plain-call runs, graded, cold values`, plain, { valueCache: 0 }));
+  configs.push(prepare(`${category}: plain-call runs, binary`, plain, { preset: "binary" }));
+  configs.push(prepare(`${category}: plain-call runs, toolrl`, plain, { preset: "toolrl" }));
+}
+// Warm-up, then three rounds over all configurations, interleaved so that noise and the JIT's
+// history fall on every row alike; the best round counts.
+for (const c of configs) {
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) c.pass();
+}
+for (let r = 0; r < 3; r++) for (const c of configs) round(c);
+const k = (x) => `${Math.round(x / 1000)}k`;
+for (const c of configs) {
+  const best = Math.max(...c.wall);
+  console.log(`${c.name.padEnd(52)} ${String(c.outputs).padStart(6)}  ${Math.round(best).toLocaleString("en").padStart(9)}/s  ${(1e6 / best).toFixed(2).padStart(6)} µs  rounds ${c.wall.map(k).join(" ")}, per CPU-second ${k(Math.max(...c.cpu))}`);
+}

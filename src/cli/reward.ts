@@ -1,0 +1,171 @@
+/** `toolgrade reward`: the RL reward of every output of a results file, as JSON lines or a summary. */
+import { parseArgs } from "node:util";
+import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
+import type { RulesetId } from "../grade.js";
+import { PRESET_IDS, RewardOptionsError, type PresetId, type RewardOptions } from "../reward/options.js";
+import { rewardRecord, SuiteScorers, type RewardRecord } from "../reward/suiteScorers.js";
+import { loadResults } from "../suite/loadResults.js";
+import { loadSuite } from "../suite/loadSuite.js";
+import { SuiteError } from "../suite/parseSuite.js";
+import { fail, type Io, type Outcome } from "./main.js";
+
+export const REWARD_USAGE = `Usage:
+  toolgrade reward --data DIR --results FILE|DIR [options]
+
+Options:
+  --data DIR            suite folder with BFCL_v4_<category>.json question files
+  --golds DIR           possible-answer folder (default: DIR/possible_answer)
+  --results FILE|DIR    a result file, or a BFCL result folder; ids may repeat (several samples)
+  --category C          only this category (repeatable)
+${rewardOptionsUsage()}  --format jsonl|text   jsonl (default): one line per output {id, category, score, components, valid, code};
+                        text: score distribution per category
+  -h, --help            this text
+`;
+
+/** The reward options shared with \`toolgrade serve\`. */
+export function rewardOptionsUsage(): string {
+  return `  --preset graded|binary|toolrl
+                        graded (default): components and partial credit; binary: 1 iff the verdict passes;
+                        toolrl: ToolRL's format + name/key/value overlap
+  --ruleset default|bfcl
+                        binary only: whose verdict decides (default: default)
+  --decode prompt|fc    prompt: raw model text; fc: [{name: "<JSON args>"}] payloads
+  --underscore-to-dot   binary --ruleset bfcl: BFCL's flag for FC models
+  --weights K=W,...     component weights (graded: count, name, keyPrecision, keyRecall, values;
+                        toolrl: format, correctness)
+  --over-emission X     graded: cost of an extra call relative to a missing one (default 1)
+  --malformed-is-no-call
+                        irrelevance: an unreadable output counts as abstaining (scores 1)
+`;
+}
+
+export const REWARD_OPTION_SPECS = {
+  preset: { type: "string", default: "graded" },
+  ruleset: { type: "string", default: "default" },
+  decode: { type: "string", default: "prompt" },
+  "underscore-to-dot": { type: "boolean", default: false },
+  weights: { type: "string" },
+  "over-emission": { type: "string" },
+  "malformed-is-no-call": { type: "boolean", default: false },
+} as const;
+
+interface RewardFlags {
+  preset?: string;
+  ruleset?: string;
+  decode?: string;
+  "underscore-to-dot"?: boolean;
+  weights?: string;
+  "over-emission"?: string;
+  "malformed-is-no-call"?: boolean;
+}
+
+/**
+ * Reward options from flags; a message for the first bad flag (weights are validated by the library).
+ *
+ * @example rewardOptionsFrom({ preset: "graded", weights: "values=0.6,name=0.1" }) // {preset: "graded", weights: {values: 0.6, name: 0.1}, …}
+ */
+export function rewardOptionsFrom(flags: RewardFlags): RewardOptions | string {
+  if (!PRESET_IDS.includes(flags.preset as PresetId)) return `unknown preset '${flags.preset}' (available: ${PRESET_IDS.join(", ")})`;
+  if (flags.decode !== "prompt" && flags.decode !== "fc") return `--decode must be prompt or fc, not '${flags.decode}'`;
+  const options: RewardOptions = {
+    preset: flags.preset as PresetId,
+    ruleset: flags.ruleset as RulesetId,
+    decode: flags.decode,
+    underscoreToDot: flags["underscore-to-dot"] ?? false,
+    malformedIsNoCall: flags["malformed-is-no-call"] ?? false,
+  };
+  if (flags.weights !== undefined) {
+    const weights: Record<string, number> = {};
+    for (const part of flags.weights.split(",")) {
+      const [k, v, extra] = part.split("=");
+      if (!k || v === undefined || extra !== undefined || v.trim() === "" || !Number.isFinite(Number(v))) return `--weights takes K=W pairs separated by commas, not '${part}'`;
+      weights[k.trim()] = Number(v);
+    }
+    options.weights = weights;
+  }
+  if (flags["over-emission"] !== undefined) {
+    const x = Number(flags["over-emission"]);
+    if (flags["over-emission"].trim() === "" || !Number.isFinite(x)) return `--over-emission takes a number, not '${flags["over-emission"]}'`;
+    options.overEmission = x;
+  }
+  return options;
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/** Per category: outputs, mean score, share at 0, share at 1, quartiles. */
+function summary(records: RewardRecord[]): string {
+  const by = new Map<CategoryId, number[]>();
+  for (const r of records) {
+    const list = by.get(r.category) ?? [];
+    list.push(r.score);
+    by.set(r.category, list);
+  }
+  const rows = [["category", "outputs", "mean", "=0", "=1", "p25", "p50", "p75"]];
+  const all = records.map((r) => r.score);
+  const row = (name: string, scores: number[]) => {
+    const s = [...scores].sort((a, b) => a - b);
+    const mean = s.reduce((a, b) => a + b, 0) / s.length;
+    const share = (x: number) => `${((s.filter((v) => v === x).length / s.length) * 100).toFixed(1)}%`;
+    rows.push([name, String(s.length), mean.toFixed(3), share(0), share(1), ...[0.25, 0.5, 0.75].map((q) => quantile(s, q).toFixed(3))]);
+  };
+  for (const c of CATEGORY_IDS) if (by.has(c)) row(c, by.get(c)!);
+  if (by.size > 1) row("all", all);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return `${rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")).join("\n")}\n`;
+}
+
+export function rewardCommand(argv: string[], io: Io): Outcome {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        data: { type: "string" },
+        golds: { type: "string" },
+        results: { type: "string" },
+        category: { type: "string", multiple: true },
+        ...REWARD_OPTION_SPECS,
+        format: { type: "string", default: "jsonl" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    io.out(REWARD_USAGE);
+    return { kind: "help" };
+  }
+  if (!values.data) return fail("--data DIR is required");
+  if (!values.results) return fail("--results FILE|DIR is required");
+  if (values.format !== "jsonl" && values.format !== "text") return fail(`--format must be jsonl or text, not '${values.format}'`);
+  const options = rewardOptionsFrom(values);
+  if (typeof options === "string") return fail(options);
+  const categories: CategoryId[] = [];
+  for (const c of values.category ?? []) {
+    if (!isCategoryId(c)) return fail(`unknown category '${c}' (known: ${CATEGORY_IDS.join(", ")})`);
+    categories.push(c);
+  }
+  try {
+    let records = loadResults(values.results);
+    if (categories.length) records = records.filter((r) => categories.includes(r.category));
+    const suite = loadSuite(values.data, { ...(values.golds ? { golds: values.golds } : {}), categories: [...new Set(records.map((r) => r.category))] });
+    const scorers = SuiteScorers.of(suite.entries, options);
+    const unknown = records.filter((r) => !scorers.has(r.id));
+    if (unknown.length) return fail(`results for ids the suite does not have: ${unknown.slice(0, 5).map((r) => r.id).join(", ")}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ""}`);
+    const out: RewardRecord[] = records.map((r) => {
+      const s = scorers.get(r.id)!;
+      return rewardRecord(r.id, s.category, s(r.result));
+    });
+    io.out(values.format === "text" ? summary(out) : out.map((r) => `${JSON.stringify(r)}\n`).join(""));
+    return { kind: "ok" };
+  } catch (e) {
+    if (e instanceof SuiteError || e instanceof RewardOptionsError) return fail(e.message);
+    throw e;
+  }
+}

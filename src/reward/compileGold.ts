@@ -1,0 +1,153 @@
+/**
+ * A gold call compiled once for the reward's hot path: its function doc looked up, its name in
+ * the form both separators compare in, and per parameter the alternatives, whether the call may
+ * leave it out, and the values already known to match.
+ *
+ * "Known to match" is decided by the default ruleset itself at compile time: each alternative is
+ * run through `matchAlternatives` against its own list, and kept when it passes. A model value
+ * identical to a kept alternative (same kind, same value, same order inside containers) gets the
+ * same answer, so the hot path answers it with a `Set` lookup instead of the matcher.
+ */
+import { sameFunctionName } from "../default/checkCall.js";
+import { alternativesOf, matchAlternatives, type MatchContext, type MatchOptions } from "../default/matchValue.js";
+import type { FunctionDoc, GoldCall, ParamDoc } from "../types.js";
+import { PyDict, PyTuple, type Value } from "../value/value.js";
+import type { Judged } from "./valueCredit.js";
+
+export interface CompiledParam {
+  name: string;
+  doc: ParamDoc | undefined;
+  alternatives: readonly Value[];
+  /** `""` is an alternative: an explicit documented default also matches. */
+  blankAllowed: boolean;
+  /** The call may leave it out (`""` among the alternatives, or the documented default matches). */
+  omittable: boolean;
+  /** Primitive values (strings, ints, floats, bools, null) known to match; a few, compared with `===`. */
+  knownPrimitives: readonly Value[];
+  /** Container alternatives known to match, compared by {@link identical}. */
+  knownContainers: readonly Value[];
+  /** Judgements of primitive values seen before (valueCredit.ts). */
+  cache: Map<Value, Judged>;
+  /** Judgements of containers seen before, by their key. */
+  containerCache: Map<string, Judged>;
+  /** Path given to the matcher; mismatches of the reward are not reported by path. */
+  path: string;
+  ctx: MatchContext;
+}
+
+/** What a call's argument name means for one gold, found with a single lookup. */
+export interface KeyInfo {
+  /** The doc knows the param. */
+  inDoc: boolean;
+  /** The gold lists it. */
+  param: CompiledParam | undefined;
+  /** The call must give it (in {@link CompiledGold.mustGive}). */
+  must: boolean;
+}
+
+export interface CompiledGold {
+  name: string;
+  /** The name with `.` written `_`, for {@link sameFunctionName}. */
+  nameKey: string;
+  doc: FunctionDoc | undefined;
+  params: ReadonlyMap<string, CompiledParam>;
+  /** Every param the call must give: the doc's required params, then gold params that cannot be left out. */
+  mustGive: readonly string[];
+  /** Gold params that cannot be left out (ToolRL's gold keys when no call is paired). */
+  fixedParams: number;
+  /** Every name in the doc, the gold or `mustGive` ({@link keyInfo} finds one). */
+  keys: ReadonlyMap<string, KeyInfo>;
+  keyNames: readonly string[];
+  keyInfos: readonly KeyInfo[];
+}
+
+/**
+ * The meaning of an argument name. A function has a handful of params, and comparing a freshly
+ * read name with each is faster than hashing it; long lists use the map.
+ */
+export function keyInfo(gold: CompiledGold, key: string): KeyInfo | undefined {
+  const names = gold.keyNames;
+  if (names.length > 12) return gold.keys.get(key);
+  for (let i = 0; i < names.length; i++) if (names[i] === key) return gold.keyInfos[i];
+  return undefined;
+}
+
+/** `math.factorial` → `math_factorial`. */
+export function nameKey(name: string): string {
+  return name.replace(/[._]/g, "_");
+}
+
+/** The doc of a gold's function, as the default ruleset finds it. */
+export function findDoc(functions: readonly FunctionDoc[], name: string): FunctionDoc | undefined {
+  return functions.find((f) => f.name === name) ?? functions.find((f) => sameFunctionName(f.name, name));
+}
+
+/** Whether `value` is its param's documented default (then giving it equals leaving it out). */
+export function isDocDefault(value: Value, doc: FunctionDoc | undefined, param: string, options: MatchOptions): boolean {
+  const p = doc?.params.get(param);
+  if (!p?.hasDefault) return false;
+  return matchAlternatives(value, [p.default ?? null], p, `args.${param}`, { options, param }).ok;
+}
+
+/** Same kind and value all the way down, dict entries in the same order. */
+export function identical(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && sameItems(a, b);
+  if (a instanceof PyTuple) return b instanceof PyTuple && sameItems(a.items, b.items);
+  if (a instanceof PyDict) {
+    if (!(b instanceof PyDict) || a.size !== b.size) return false;
+    for (let i = 0; i < a.entries.length; i++) {
+      const x = a.entries[i]!;
+      const y = b.entries[i]!;
+      if (!identical(x[0], y[0]) || !identical(x[1], y[1])) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+function sameItems(a: readonly Value[], b: readonly Value[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!identical(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+function isPrimitive(v: Value): boolean {
+  return v === null || typeof v !== "object";
+}
+
+function compileParam(name: string, golden: Value, doc: FunctionDoc | undefined, options: MatchOptions): CompiledParam {
+  const alternatives = alternativesOf(golden);
+  const paramDoc = doc?.params.get(name);
+  const ctx: MatchContext = { options, param: name };
+  const path = `args.${name}`;
+  const blankAllowed = alternatives.includes("");
+  const omittable =
+    blankAllowed || (paramDoc?.hasDefault === true && matchAlternatives(paramDoc.default ?? null, alternatives, paramDoc, path, ctx).ok);
+  const knownPrimitives: Value[] = [];
+  const knownContainers: Value[] = [];
+  for (const alt of alternatives) {
+    if (!matchAlternatives(alt, alternatives, paramDoc, path, ctx).ok) continue;
+    if (isPrimitive(alt)) knownPrimitives.push(alt);
+    else knownContainers.push(alt);
+  }
+  return { name, doc: paramDoc, alternatives, blankAllowed, omittable, knownPrimitives, knownContainers, cache: new Map(), containerCache: new Map(), path, ctx };
+}
+
+/**
+ * @example compileGold({name: "f", params: new Map([["x", [1n]]])}, functions, matchOptions("python")).mustGive // ["x"]
+ */
+export function compileGold(gold: GoldCall, functions: readonly FunctionDoc[], options: MatchOptions): CompiledGold {
+  const doc = findDoc(functions, gold.name);
+  const params = new Map<string, CompiledParam>();
+  for (const [name, golden] of gold.params) params.set(name, compileParam(name, golden, doc, options));
+  const mustGive = [...(doc?.required ?? [])];
+  for (const p of params.values()) if (!p.omittable && !mustGive.includes(p.name)) mustGive.push(p.name);
+  const fixedParams = [...params.values()].filter((p) => !p.omittable).length;
+  const keys = new Map<string, KeyInfo>();
+  for (const name of new Set([...(doc?.params.keys() ?? []), ...params.keys(), ...mustGive])) {
+    keys.set(name, { inDoc: doc?.params.has(name) ?? false, param: params.get(name), must: mustGive.includes(name) });
+  }
+  return { name: gold.name, nameKey: nameKey(gold.name), doc, params, mustGive, fixedParams, keys, keyNames: [...keys.keys()], keyInfos: [...keys.values()] };
+}

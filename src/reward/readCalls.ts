@@ -1,0 +1,55 @@
+/**
+ * Reads the calls of one output exactly as the default ruleset does (gradeDefault.ts): Java and
+ * JavaScript prompt text through BFCL's source decoders, everything else through `parse()`, with
+ * the fast reader (fastRead.ts) in front for plain Python call lists.
+ */
+import { asCallList } from "../bfcl/checkEntry.js";
+import { decodeBfclJava } from "../bfcl/decodeJava.js";
+import { decodeBfclJavaScript } from "../bfcl/decodeJavaScript.js";
+import type { DecodeMode } from "../bfcl/gradeBfcl.js";
+import { CATEGORIES } from "../categories.js";
+import { parse } from "../parse/parse.js";
+import type { Call, Entry } from "../types.js";
+import type { Value } from "../value/value.js";
+import { fastRead } from "./fastRead.js";
+
+export interface ReadOutcome {
+  status: "calls" | "no_call" | "malformed";
+  calls: readonly Call[];
+  /** Calls that could not be read while others were (`call_dropped` repairs). */
+  dropped: number;
+}
+
+const NO_CALLS: readonly Call[] = Object.freeze([]);
+
+/** Java/JavaScript prompt text: BFCL's own reading gives each argument's source text. */
+function readSourceCalls(language: "java" | "javascript", text: string): Call[] | undefined {
+  const decoded = language === "java" ? decodeBfclJava(text) : decodeBfclJavaScript(text);
+  if (!decoded.ok) return undefined;
+  const calls = asCallList(decoded.value);
+  if (!calls || calls.length === 0) return undefined;
+  return calls.map((c) => ({
+    name: c.name,
+    args: new Map(c.params.entries.filter((e): e is [string, Value] => typeof e[0] === "string")),
+    positional: c.params.entries.filter(([k]) => typeof k !== "string").map(([, v]) => v),
+  }));
+}
+
+/**
+ * @example readCalls(entry, "[f(x=1)]", "prompt") // {status: "calls", calls: [{name: "f", …}], dropped: 0}
+ */
+export function readCalls(entry: Entry, output: Value, decode: DecodeMode): ReadOutcome {
+  const info = CATEGORIES[entry.category];
+  if (typeof output === "string" && decode === "prompt" && info.hasGold && info.language !== "python") {
+    const calls = readSourceCalls(info.language, output);
+    if (calls) return { status: "calls", calls, dropped: 0 };
+  }
+  if (typeof output === "string" && info.language === "python") {
+    const calls = fastRead(output);
+    if (calls) return { status: "calls", calls, dropped: 0 };
+  }
+  const parsed = parse(output, { functions: entry.functions });
+  let dropped = 0;
+  for (const r of parsed.repairs) if (r.code === "call_dropped") dropped++;
+  return { status: parsed.status, calls: parsed.status === "calls" ? parsed.calls : NO_CALLS, dropped };
+}

@@ -1,0 +1,118 @@
+/**
+ * One call against one compiled gold: the per-call components of the reward, and whether the
+ * default ruleset would accept the pair (with the code of its first objection, in the order
+ * `checkCallDefault` checks).
+ *
+ * - `name`: 1 when the names agree (`.` and `_` alike), else the pair earns nothing at all: the
+ *   arguments of another function say nothing about this one.
+ * - `keyPrecision`: the share of the call's arguments the ruleset accepts as keys (known to the
+ *   doc and either in the gold or equal to their documented default). Positional arguments left
+ *   unbound count as unaccepted keys. Without a doc no key can be accepted.
+ * - `keyRecall`: the share of the params the call must give (the doc's required ones and gold
+ *   params that cannot be left out) that it gives.
+ * - `values`: the mean credit (valueCredit.ts) over the gold params the call gives, plus the
+ *   ones it must give and does not (which earn 0).
+ */
+import type { MismatchCode } from "../mismatch.js";
+import type { MatchOptions } from "../default/matchValue.js";
+import type { Call } from "../types.js";
+import { isDocDefault, keyInfo, nameKey, type CompiledGold } from "./compileGold.js";
+import { judgeValue } from "./valueCredit.js";
+
+export interface CallScore {
+  nameOk: boolean;
+  keyPrecision: number;
+  keyRecall: number;
+  values: number;
+  /** ToolRL's terms: gold keys (the gold params given or not to be left out), those the call gives, and those whose value the ruleset accepts. */
+  goldKeys: number;
+  sharedKeys: number;
+  valuesMatched: number;
+  /** The ruleset accepts this call for this gold. */
+  perfect: boolean;
+  /** The ruleset's first objection, when not perfect. */
+  failure: MismatchCode | undefined;
+}
+
+const WRONG_NAME: CallScore = Object.freeze({
+  nameOk: false,
+  keyPrecision: 0,
+  keyRecall: 0,
+  values: 0,
+  goldKeys: 0,
+  sharedKeys: 0,
+  valuesMatched: 0,
+  perfect: false,
+  failure: "wrong_function_name",
+});
+
+/** Whether a call names the gold's function. */
+export function sameName(call: Call, gold: CompiledGold): boolean {
+  // Writing `.` as `_` keeps the length, so a different length is a different name.
+  return call.name === gold.name || (call.name.length === gold.name.length && nameKey(call.name) === gold.nameKey);
+}
+
+/**
+ * @example scoreCall(parse("[f(x=1)]").calls[0], gold, options) // {nameOk: true, keyPrecision: 1, keyRecall: 1, values: 1, perfect: true, …}
+ */
+export function scoreCall(call: Call, gold: CompiledGold, options: MatchOptions, cacheSize: number): CallScore {
+  if (!sameName(call, gold)) return WRONG_NAME;
+  const doc = gold.doc;
+  const positional = call.positional.length;
+  let argFailure: MismatchCode | undefined;
+  let given = 0;
+  let fixedGiven = 0;
+  let accepted = 0;
+  let valueSum = 0;
+  let valueCount = 0;
+  let matched = 0;
+  for (const [key, value] of call.args) {
+    const k = keyInfo(gold, key);
+    if (k?.must) given++;
+    if (!k?.inDoc) {
+      argFailure ??= "unexpected_param";
+      continue;
+    }
+    const param = k.param;
+    if (param === undefined) {
+      if (isDocDefault(value, doc, key, options)) accepted++;
+      else argFailure ??= "unexpected_param";
+      continue;
+    }
+    accepted++;
+    valueCount++;
+    if (!param.omittable) fixedGiven++;
+    const j = judgeValue(value, param, doc, cacheSize);
+    valueSum += j.credit;
+    if (j.code === undefined) matched++;
+    else argFailure ??= j.code;
+  }
+  const shared = valueCount;
+  // The ruleset's order: no doc, unbound positional arguments, required params, each argument, omitted gold params.
+  let failure: MismatchCode | undefined = !doc ? "checker_exception" : positional > 0 ? "unexpected_param" : undefined;
+  if (failure === undefined && given < gold.mustGive.length) {
+    for (const p of doc!.required) {
+      if (!call.args.has(p)) {
+        failure = "missing_required_param";
+        break;
+      }
+    }
+  }
+  failure ??= argFailure;
+  if (fixedGiven < gold.fixedParams) {
+    valueCount += gold.fixedParams - fixedGiven;
+    failure ??= "missing_param";
+  }
+  const keys = call.args.size + positional;
+  return {
+    nameOk: true,
+    keyPrecision: keys === 0 ? (doc ? 1 : 0) : accepted / keys,
+    keyRecall: gold.mustGive.length === 0 ? 1 : given / gold.mustGive.length,
+    values: valueCount === 0 ? 1 : valueSum / valueCount,
+    goldKeys: valueCount,
+    sharedKeys: shared,
+    valuesMatched: matched,
+    perfect: failure === undefined,
+    failure,
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * The fast reader returns exactly what parse() returns, or declines: a table of both, every
+ * string output of the conformance corpus, and generated call lists.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parse } from "../../src/parse/parse.js";
+import { identical } from "../../src/reward/compileGold.js";
+import { fastRead } from "../../src/reward/fastRead.js";
+import type { Call, FunctionDoc } from "../../src/types.js";
+import { pyRepr } from "../../src/value/repr.js";
+import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
+import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
+
+/** Why fastRead's calls differ from parse()'s, or undefined when they agree. */
+function difference(text: string, functions?: readonly FunctionDoc[]): string | undefined {
+  const fast = fastRead(text);
+  if (!fast) return undefined;
+  const full = parse(text, functions ? { functions } : {});
+  if (full.status !== "calls") return `parse says ${full.status}`;
+  if (full.repairs.some((r) => r.code === "call_dropped")) return "parse dropped a call";
+  return sameCalls(fast, full.calls) ? undefined : `fast ${show(fast)} vs parse ${show(full.calls)}`;
+}
+
+function sameCalls(a: readonly Call[], b: readonly Call[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((c, i) => {
+    const d = b[i]!;
+    if (c.name !== d.name || c.positional.length !== 0 || d.positional.length !== 0 || c.args.size !== d.args.size) return false;
+    const others = [...d.args];
+    return [...c.args].every(([k, v], j) => others[j]![0] === k && identical(v, others[j]![1]));
+  });
+}
+
+function show(calls: readonly Call[]): string {
+  return calls.map((c) => `${c.name}(${[...c.args].map(([k, v]) => `${k}=${pyRepr(v)}`).join(", ")})`).join("; ");
+}
+
+describe("fastRead reads plain Python call lists", () => {
+  it.each([
+    ["one call", "[f(a=1)]", "f(a=1)"],
+    ["no brackets", "f(a=1), g(b='x')", "f(a=1); g(b='x')"],
+    ["dotted name", "[math.factorial(n=5)]", "math.factorial(n=5)"],
+    ["no arguments", "[f()]", "f()"],
+    ["floats and negatives", "[f(a=-1.5, b=2e3, c=1., d=-0)]", "f(a=-1.5, b=2000.0, c=1.0, d=0)"],
+    ["big int", "[f(a=123456789012345678901234567890)]", "f(a=123456789012345678901234567890)"],
+    ["literals", "[f(a=True, b=False, c=None)]", "f(a=True, b=False, c=None)"],
+    ["containers", "[f(a=[1, 'x'], b={'k': [None]}, c=(1, 2))]", "f(a=[1, 'x'], b={'k': [None]}, c=(1, 2))"],
+    ["simple escapes", `[f(a='it\\'s', b="say \\"hi\\"\\n")]`, `f(a="it's", b='say "hi"\\n')`],
+    ["lines inside brackets", "[f(a=1),\n  g(b=2)]", "f(a=1); g(b=2)"],
+    ["spaces around", "  [f( a = 1 )]\n", "f(a=1)"],
+    ["a variable is kept as its text", "[f(a=my_data, b=math.pi)]", "f(a='my_data', b='math.pi')"],
+  ])("%s", (_name, text, expected) => {
+    const calls = fastRead(text);
+    expect(calls && show(calls)).toBe(expected);
+    expect(difference(text)).toBeUndefined();
+  });
+});
+
+describe("fastRead leaves everything else to parse()", () => {
+  it.each([
+    ["empty", ""],
+    ["prose", "I cannot help with that."],
+    ["empty list", "[]"],
+    ["positional argument", "[f(1)]"],
+    ["a keyword as a value", "[f(a=lambda)]"],
+    ["an attribute of a literal", "[f(a=True.real)]"],
+    ["expression", "[f(a=2*3)]"],
+    ["nested call", "[f(a=g(b=1))]"],
+    ["repeated keyword", "[f(a=1, a=2)]"],
+    ["repeated dict key", "[f(a={'k': 1, 'k': 2})]"],
+    ["trailing comma", "[f(a=1,)]"],
+    ["set", "[f(a={1, 2})]"],
+    ["one-item tuple", "[f(a=(1,))]"],
+    ["hex", "[f(a=0x1F)]"],
+    ["leading zero", "[f(a=010)]"],
+    ["underscore digits", "[f(a=1_000)]"],
+    ["unicode escape", "[f(a='\\u00e9')]"],
+    ["string prefix", "[f(a=r'x')]"],
+    ["implicit concatenation", "[f(a='x' 'y')]"],
+    ["triple quotes", "[f(a='''x''')]"],
+    ["keyword as name", "[f(lambda=1)]"],
+    ["non-ASCII name", "[café(a=1)]"],
+    ["newline between calls without brackets", "f(a=1)\ng(b=2)"],
+    ["a tag inside a string", "[f(a='<think>')]"],
+    ["a marker inside a string", "[f(a='[TOOL_CALLS]')]"],
+    ["phi-4 marker", "functools[f(a=1)]"],
+    ["fence", "```\n[f(a=1)]\n```"],
+    ["no-call marker", "[no_function()]"],
+    ["JSON", '[{"name": "f", "arguments": {"a": 1}}]'],
+    ["semicolon", "[f(a=1)];"],
+  ])("%s", (_name, text) => {
+    expect(fastRead(text)).toBeUndefined();
+  });
+});
+
+/** Generated call lists in the accepted shape, with names and values that stress the scan. */
+const ident = fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/).filter((s) => !["and", "as", "if", "in", "is", "or", "not", "for", "def", "del", "try", "with", "from", "else", "elif", "pass", "class", "while", "yield", "raise", "break", "async", "await", "global", "import", "lambda", "return", "assert", "except", "finally", "continue", "nonlocal"].includes(s));
+const text = fc.string({ unit: fc.constantFrom("a", "Z", " ", "é", "中", "'", '"', ",", "(", ")", "[", "]", "{", "}", "=", ":", "\\", "<", "|", "-", "1", "\n"), maxLength: 12 });
+const scalar = fc.oneof(
+  fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map((n) => n.toString()),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Number.isInteger(x) ? `${x}.0` : String(x))),
+  fc.constantFrom("True", "False", "None", "true", "null", "my_data", "math.pi", "np.nan", "Truex", "_x1"),
+  text.map((s) => `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n")}'`),
+  text.map((s) => JSON.stringify(s)),
+);
+const valueText = fc.letrec<{ value: string; list: string; tuple: string; dict: string }>((tie) => ({
+  value: fc.oneof({ depthSize: "small" }, scalar, tie("list"), tie("dict"), tie("tuple")),
+  list: fc.array(tie("value"), { maxLength: 3 }).map((xs) => `[${xs.join(", ")}]`),
+  tuple: fc.array(tie("value"), { minLength: 2, maxLength: 3 }).map((xs) => `(${xs.join(", ")})`),
+  dict: fc.uniqueArray(fc.tuple(ident, tie("value")), { selector: ([k]) => k, maxLength: 3 }).map((kv) => `{${kv.map(([k, v]) => `'${k}': ${v}`).join(", ")}}`),
+})).value;
+const callText = fc
+  .tuple(fc.array(ident, { minLength: 1, maxLength: 3 }), fc.uniqueArray(fc.tuple(ident, valueText), { selector: ([k]) => k, maxLength: 4 }))
+  .map(([name, args]) => `${name.join(".")}(${args.map(([k, v]) => `${k}=${v}`).join(", ")})`);
+const output = fc.tuple(fc.array(callText, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.constantFrom("", " ", "\n")).map(([calls, bracket, pad]) => (bracket ? `${pad}[${calls.join(", ")}]${pad}` : calls.join(", ")));
+
+describe("fastRead on generated text", () => {
+  it("agrees with parse() whenever it reads", () => {
+    fc.assert(
+      fc.property(output, (t) => {
+        expect(difference(t)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("agrees with parse() on arbitrary text near the accepted shape", () => {
+    const near = fc.tuple(output, fc.nat(), fc.string({ maxLength: 3 })).map(([t, at, s]) => t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)));
+    fc.assert(
+      fc.property(near, (t) => {
+        expect(difference(t)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe.skipIf(!SHARED_DIR)("fastRead on the conformance corpus", () => {
+  it("reads every string output it accepts exactly as parse() does", () => {
+    const entries = bfclEntries();
+    let read = 0;
+    const differences: string[] = [];
+    for (const f of conformanceFiles()) {
+      for (const r of readRecords(f.file)) {
+        if (typeof r.result !== "string" || !fastRead(r.result)) continue;
+        read++;
+        const d = difference(r.result, entries.get(r.id)!.functions);
+        if (d) differences.push(`${f.run}/${f.category}:${r.line}: ${d}`);
+      }
+    }
+    expect(differences).toEqual([]);
+    expect(read).toBeGreaterThan(10_000);
+  });
+});
+
+if (!SHARED_DIR) {
+  describe("fastRead on the conformance corpus", () => {
+    it.skip(SKIP_MESSAGE, () => {});
+  });
+}
