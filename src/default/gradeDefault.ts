@@ -5,9 +5,7 @@
  * against an offered function's doc.
  */
 import { CATEGORIES } from "../categories.js";
-import { decodeBfclJava } from "../bfcl/decodeJava.js";
-import { decodeBfclJavaScript } from "../bfcl/decodeJavaScript.js";
-import { asCallList } from "../bfcl/checkEntry.js";
+import { readSourceCalls } from "./sourceCalls.js";
 import { decodeBfcl } from "../bfcl/gradeBfcl.js";
 import type { Mismatch, CandidateFailure } from "../mismatch.js";
 import { maximumMatching } from "../match/assignment.js";
@@ -31,21 +29,6 @@ export interface DefaultOptions {
   malformedIsNoCall?: boolean;
 }
 
-/** Java/JavaScript prompt text: BFCL's own tree-sitter-like reading gives each argument's source text. */
-function readSourceCalls(entry: Entry, text: string): Call[] | undefined {
-  const lang = CATEGORIES[entry.category].language;
-  if (lang === "python") return undefined;
-  const decoded = lang === "java" ? decodeBfclJava(text) : decodeBfclJavaScript(text);
-  if (!decoded.ok) return undefined;
-  const calls = asCallList(decoded.value);
-  if (!calls || calls.length === 0) return undefined;
-  return calls.map((c) => ({
-    name: c.name,
-    args: new Map(c.params.entries.filter((e): e is [string, Value] => typeof e[0] === "string")),
-    positional: c.params.entries.filter(([k]) => typeof k !== "string").map(([, v]) => v),
-  }));
-}
-
 function findDoc(functions: readonly FunctionDoc[], name: string): FunctionDoc | undefined {
   return functions.find((f) => f.name === name) ?? functions.find((f) => sameFunctionName(f.name, name));
 }
@@ -53,7 +36,10 @@ function findDoc(functions: readonly FunctionDoc[], name: string): FunctionDoc |
 /** Grades one raw output under the default ruleset. */
 export function gradeDefault(entry: Entry, output: Value, options: DefaultOptions): DefaultOutcome {
   const info = CATEGORIES[entry.category];
-  const source = options.decode === "prompt" && typeof output === "string" && info.hasGold ? readSourceCalls(entry, output) : undefined;
+  const source =
+    options.decode === "prompt" && typeof output === "string" && info.hasGold && info.language !== "python"
+      ? readSourceCalls(info.language, output)
+      : undefined;
   const parsed: ParseResult = source
     ? { status: "calls", format: "python", calls: source, repairs: [] }
     : parse(output, { functions: entry.functions });

@@ -3,9 +3,7 @@
  * JavaScript prompt text through BFCL's source decoders, everything else through `parse()`, with
  * the fast reader (fastRead.ts) in front for plain Python call lists.
  */
-import { asCallList } from "../bfcl/checkEntry.js";
-import { decodeBfclJava } from "../bfcl/decodeJava.js";
-import { decodeBfclJavaScript } from "../bfcl/decodeJavaScript.js";
+import { readSourceCalls } from "../default/sourceCalls.js";
 import type { DecodeMode } from "../bfcl/gradeBfcl.js";
 import { CATEGORIES } from "../categories.js";
 import { parse } from "../parse/parse.js";
@@ -23,18 +21,6 @@ export interface ReadOutcome {
 const NO_CALLS: readonly Call[] = Object.freeze([]);
 
 /** Java/JavaScript prompt text: BFCL's own reading gives each argument's source text. */
-function readSourceCalls(language: "java" | "javascript", text: string): Call[] | undefined {
-  const decoded = language === "java" ? decodeBfclJava(text) : decodeBfclJavaScript(text);
-  if (!decoded.ok) return undefined;
-  const calls = asCallList(decoded.value);
-  if (!calls || calls.length === 0) return undefined;
-  return calls.map((c) => ({
-    name: c.name,
-    args: new Map(c.params.entries.filter((e): e is [string, Value] => typeof e[0] === "string")),
-    positional: c.params.entries.filter(([k]) => typeof k !== "string").map(([, v]) => v),
-  }));
-}
-
 /**
  * @example readCalls(entry, "[f(x=1)]", "prompt") // {status: "calls", calls: [{name: "f", …}], dropped: 0}
  */
