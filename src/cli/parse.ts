@@ -5,7 +5,7 @@
  * other text, read as one raw output.
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { readArgs } from "./args.js";
 import { parse, type ParseResult } from "../parse/parse.js";
 import { loadSuite } from "../suite/loadSuite.js";
 import { SuiteError } from "../suite/parseSuite.js";
@@ -54,24 +54,14 @@ function outputs(text: string): Array<{ id: string | null; output: Value }> {
 }
 
 export function parseCommand(argv: string[], io: Io): Outcome {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        input: { type: "string" },
-        data: { type: "string" },
-        format: { type: "string", default: "jsonl" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (e) {
-    return fail((e as Error).message);
-  }
-  if (values.help) {
-    io.out(PARSE_USAGE);
-    return { kind: "help" };
-  }
+  const args = readArgs(
+    argv,
+    { input: { type: "string" }, data: { type: "string" }, format: { type: "string", default: "jsonl" } },
+    PARSE_USAGE,
+    io,
+  );
+  if ("outcome" in args) return args.outcome;
+  const { values } = args;
   if (values.format !== "jsonl") return fail(`--format must be jsonl, not '${values.format}'`);
   const docs = new Map<string, readonly FunctionDoc[]>();
   try {

@@ -1,5 +1,5 @@
 /** `toolgrade reward`: the RL reward of every output of a results file, as JSON lines or a summary. */
-import { parseArgs } from "node:util";
+import { readArgs } from "./args.js";
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
 import type { RulesetId } from "../grade.js";
 import { PRESET_IDS, RewardOptionsError, type PresetId, type RewardOptions } from "../reward/options.js";
@@ -118,29 +118,21 @@ function summary(records: RewardRecord[]): string {
 }
 
 export function rewardCommand(argv: string[], io: Io): Outcome {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        data: { type: "string" },
-        golds: { type: "string" },
-        results: { type: "string" },
-        category: { type: "string", multiple: true },
-        ...REWARD_OPTION_SPECS,
-        format: { type: "string", default: "jsonl" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (e) {
-    return fail((e as Error).message);
-  }
-  const { values } = parsed;
-  if (values.help) {
-    io.out(REWARD_USAGE);
-    return { kind: "help" };
-  }
+  const args = readArgs(
+    argv,
+    {
+      data: { type: "string" },
+      golds: { type: "string" },
+      results: { type: "string" },
+      category: { type: "string", multiple: true },
+      ...REWARD_OPTION_SPECS,
+      format: { type: "string", default: "jsonl" },
+    },
+    REWARD_USAGE,
+    io,
+  );
+  if ("outcome" in args) return args.outcome;
+  const { values } = args;
   if (!values.data) return fail("--data DIR is required");
   if (!values.results) return fail("--results FILE|DIR is required");
   if (values.format !== "jsonl" && values.format !== "text") return fail(`--format must be jsonl or text, not '${values.format}'`);

@@ -4,10 +4,10 @@
  * computed by the library (scoreRun, gates); this file reads files, resolves options per run
  * and picks the outcome, whose exit code comes from main.ts.
  */
+import { readArgs } from "./args.js";
 import { createHash } from "node:crypto";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
 import {
   BaselineError,
@@ -202,37 +202,29 @@ function baselineFor(model: string, runs: readonly string[], baseline: readonly 
 }
 
 export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): Outcome {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        data: { type: "string" },
-        golds: { type: "string" },
-        results: { type: "string", multiple: true },
-        category: { type: "string", multiple: true },
-        ruleset: { type: "string", default: "default" },
-        decode: { type: "string", multiple: true },
-        "underscore-to-dot": { type: "boolean", default: false },
-        "underscore-to-dot-for": { type: "string", multiple: true },
-        partial: { type: "boolean", default: false },
-        format: { type: "string", multiple: true },
-        "min-accuracy": { type: "string" },
-        min: { type: "string", multiple: true },
-        baseline: { type: "string" },
-        "max-regression": { type: "string", multiple: true },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (e) {
-    return fail((e as Error).message);
-  }
-  const { values } = parsed;
-  if (values.help) {
-    io.out(SCORE_USAGE);
-    return { kind: "help" };
-  }
+  const args = readArgs(
+    argv,
+    {
+      data: { type: "string" },
+      golds: { type: "string" },
+      results: { type: "string", multiple: true },
+      category: { type: "string", multiple: true },
+      ruleset: { type: "string", default: "default" },
+      decode: { type: "string", multiple: true },
+      "underscore-to-dot": { type: "boolean", default: false },
+      "underscore-to-dot-for": { type: "string", multiple: true },
+      partial: { type: "boolean", default: false },
+      format: { type: "string", multiple: true },
+      "min-accuracy": { type: "string" },
+      min: { type: "string", multiple: true },
+      baseline: { type: "string" },
+      "max-regression": { type: "string", multiple: true },
+    },
+    SCORE_USAGE,
+    io,
+  );
+  if ("outcome" in args) return args.outcome;
+  const { values } = args;
   if (!values.data) return fail("--data DIR is required");
   if (!values.results?.length) return fail("--results PATH is required");
   const ruleset = values.ruleset as RulesetId;

@@ -2,8 +2,8 @@
  * `toolgrade serve`: the reward server (reward/server.node.ts) on a suite. The command returns
  * once the server is started; it runs until SIGINT or SIGTERM, then shuts down gracefully.
  */
+import { readArgs } from "./args.js";
 import { availableParallelism } from "node:os";
-import { parseArgs } from "node:util";
 import { RewardOptionsError } from "../reward/options.js";
 import { RewardPool } from "../reward/pool.node.js";
 import { createRewardServer } from "../reward/server.node.js";
@@ -41,30 +41,22 @@ function wholeNumber(text: string | undefined, fallback: number): number | undef
 }
 
 export function serveCommand(argv: string[], io: Io): Outcome {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        data: { type: "string" },
-        golds: { type: "string" },
-        port: { type: "string" },
-        host: { type: "string", default: "127.0.0.1" },
-        "max-body": { type: "string" },
-        workers: { type: "string" },
-        ...REWARD_OPTION_SPECS,
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (e) {
-    return fail((e as Error).message);
-  }
-  const { values } = parsed;
-  if (values.help) {
-    io.out(SERVE_USAGE);
-    return { kind: "help" };
-  }
+  const args = readArgs(
+    argv,
+    {
+      data: { type: "string" },
+      golds: { type: "string" },
+      port: { type: "string" },
+      host: { type: "string", default: "127.0.0.1" },
+      "max-body": { type: "string" },
+      workers: { type: "string" },
+      ...REWARD_OPTION_SPECS,
+    },
+    SERVE_USAGE,
+    io,
+  );
+  if ("outcome" in args) return args.outcome;
+  const { values } = args;
   if (!values.data) return fail("--data DIR is required");
   const port = wholeNumber(values.port, 8000);
   if (port === undefined || port > 65535) return fail(`--port takes a port number, not '${values.port}'`);

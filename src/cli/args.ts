@@ -1,0 +1,26 @@
+/**
+ * Argument reading shared by every command: node's parseArgs with a `--help` flag added, a
+ * usage error as a `bad_input` outcome, and `--help` answered with the command's usage text.
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { fail, type Io, type Outcome } from "./main.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type WithHelp<O extends Options> = O & { help: { type: "boolean"; short: "h"; default: false } };
+export type ArgValues<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: false; options: WithHelp<O> }>>["values"];
+
+/** The parsed values, or the outcome to return (bad usage, or help printed). */
+export function readArgs<O extends Options>(argv: string[], options: O, usage: string, io: Io): { values: ArgValues<O> } | { outcome: Outcome } {
+  const all = { ...options, help: { type: "boolean", short: "h", default: false } } as WithHelp<O>;
+  let values: ArgValues<O>;
+  try {
+    values = parseArgs({ args: argv, allowPositionals: false, options: all }).values as ArgValues<O>;
+  } catch (e) {
+    return { outcome: fail((e as Error).message) };
+  }
+  if ((values as { help?: boolean }).help) {
+    io.out(usage);
+    return { outcome: { kind: "help" } };
+  }
+  return { values };
+}
