@@ -68,22 +68,46 @@ export function grade(entry: Entry, output: unknown, options: GradeOptions = {})
   const ruleset = options.ruleset ?? "default";
   const value: Value = typeof output === "string" ? output : fromJs(output);
   const decode = options.decode ?? "prompt";
-  let mismatches: Mismatch[];
-  let base: ResultBase;
-  const head = { id: entry.id, category: entry.category, ruleset, rulesetVersion: RULESET_VERSIONS[ruleset] };
   if (ruleset === "bfcl") {
-    mismatches = gradeBfcl(entry, value, { decode, underscoreToDot: options.underscoreToDot ?? false }).mismatches;
-    base = { ...head, rules: ["bfcl"], decisions: [] };
-  } else {
-    const outcome = gradeDefault(entry, value, {
-      decode,
-      ...(options.match ? { match: options.match } : {}),
-      ...(options.malformedIsNoCall !== undefined ? { malformedIsNoCall: options.malformedIsNoCall } : {}),
-    });
-    mismatches = outcome.mismatches;
-    base = { ...head, rules: [...new Set(outcome.decisions.map((d) => d.rule))], decisions: outcome.decisions, parse: outcome.parse };
+    const { mismatches } = gradeBfcl(entry, value, { decode, underscoreToDot: options.underscoreToDot ?? false });
+    return result(entry, ruleset, BFCL_RULES, [], undefined, mismatches);
   }
-  const [first, ...rest] = mismatches;
-  if (!first) return { ...base, valid: true, errorType: null, mismatches: [] };
-  return { ...base, valid: false, errorType: bfclErrorType(first), mismatches: [first, ...rest] };
+  const outcome = gradeDefault(entry, value, {
+    decode,
+    ...(options.match ? { match: options.match } : {}),
+    ...(options.malformedIsNoCall !== undefined ? { malformedIsNoCall: options.malformedIsNoCall } : {}),
+  });
+  return result(entry, ruleset, firedRules(outcome.decisions), outcome.decisions, outcome.parse, outcome.mismatches);
+}
+
+const BFCL_RULES: readonly string[] = ["bfcl"];
+
+/** Each rule once, in the order it first fired. */
+function firedRules(decisions: readonly Decision[]): string[] {
+  const rules: string[] = [];
+  for (const d of decisions) if (!rules.includes(d.rule)) rules.push(d.rule);
+  return rules;
+}
+
+/** The result object, built in one shape (this runs once per graded output). */
+function result(
+  entry: Entry,
+  ruleset: RulesetId,
+  rules: readonly string[],
+  decisions: Decision[],
+  parse: ResultBase["parse"],
+  mismatches: Mismatch[],
+): GradeResult {
+  const base: ResultBase = {
+    id: entry.id,
+    category: entry.category,
+    ruleset,
+    rulesetVersion: RULESET_VERSIONS[ruleset],
+    rules: rules.slice(),
+    decisions,
+  };
+  if (parse) base.parse = parse;
+  if (mismatches.length === 0) return Object.assign(base, { valid: true as const, errorType: null, mismatches: [] as [] });
+  const primary = mismatches as [Mismatch, ...Mismatch[]];
+  return Object.assign(base, { valid: false as const, errorType: bfclErrorType(primary[0]), mismatches: primary });
 }

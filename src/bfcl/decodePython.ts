@@ -4,6 +4,9 @@
  * one call or a list of calls) and `resolve_ast_call` / `resolve_ast_by_type` (turn each call into
  * `{name: {keyword: value}}`).
  *
+ * Plain call lists (keywords and literal values only: most answers) are read by a single scan,
+ * fastReadPython, which gives the same value; everything else goes through the Python parser.
+ *
  * Its quirks are kept on purpose, because BFCL's verdicts depend on them: positional arguments
  * are dropped, `**d` becomes the key None, any unary operator negates a literal (`+5` → -5,
  * `not True` → -1), a binary operation is evaluated as Python would (`5*2` → 10), a bare name
@@ -11,6 +14,7 @@
  */
 import type { Call, Expr } from "../parse/python/ast.js";
 import { ELLIPSIS } from "../parse/python/ast.js";
+import { fastReadPython } from "../parse/fastRead.js";
 import { DictBuilder } from "../value/hashKey.js";
 import { parsePythonExpression } from "../parse/python/parser.js";
 import { tryUnparse } from "../parse/python/unparse.js";
@@ -33,6 +37,17 @@ export type PythonDecodeResult = { ok: true; value: Value } | { ok: false; error
  */
 export function decodeBfclPython(text: string): PythonDecodeResult {
   const cleaned = stripChars(stripPythonWhitespace(bfclBracketText(text)), "'");
+  const plain = fastReadPython(cleaned);
+  if (plain) return { ok: true, value: plain.map((c) => new PyDict([[c.name, new PyDict(Array.from(c.args))]])) };
+  return decodeParsed(cleaned);
+}
+
+/** The decoder's full path, through the Python parser; exported for the test that holds the fast path to it. */
+export function decodeBfclPythonParsed(text: string): PythonDecodeResult {
+  return decodeParsed(stripChars(stripPythonWhitespace(bfclBracketText(text)), "'"));
+}
+
+function decodeParsed(cleaned: string): PythonDecodeResult {
   const parsed = parsePythonExpression(cleaned);
   if (!parsed.ok) return { ok: false, error: `SyntaxError: ${parsed.error.message}` };
   try {

@@ -68,11 +68,23 @@ export function typeCheck(
 
 /** `string_checker`: BFCL-normalized value must equal a normalized string alternative. */
 export function stringCheck(path: string, param: string, value: string, alternatives: Value): Mismatch | undefined {
-  const wanted = pyIter(alternatives)
+  if (standardizedStrings(alternatives).includes(standardizeBfcl(value))) return undefined;
+  return { code: "wrong_string_value", path, param, received: value, expected: pyIter(alternatives) };
+}
+
+/** Gold alternatives are never mutated, so their normalized strings are computed once per gold. */
+const STANDARDIZED = new WeakMap<object, string[]>();
+
+/** The string alternatives, BFCL-normalized. */
+function standardizedStrings(alternatives: Value): string[] {
+  const cacheable = typeof alternatives === "object" && alternatives !== null;
+  let wanted = cacheable ? STANDARDIZED.get(alternatives) : undefined;
+  if (wanted) return wanted;
+  wanted = pyIter(alternatives)
     .filter((a): a is string => typeof a === "string")
     .map(standardizeBfcl);
-  if (wanted.includes(standardizeBfcl(value))) return undefined;
-  return { code: "wrong_string_value", path, param, received: value, expected: pyIter(alternatives) };
+  if (cacheable) STANDARDIZED.set(alternatives, wanted);
+  return wanted;
 }
 
 /** Top-level string elements normalized, the rest kept (`list_checker`'s element rule). */

@@ -9,7 +9,7 @@ import { CATEGORIES } from "../categories.js";
 import { parse } from "../parse/parse.js";
 import type { Call, Entry } from "../types.js";
 import type { Value } from "../value/value.js";
-import { fastRead } from "./fastRead.js";
+import { fastRead } from "../parse/fastRead.js";
 
 export interface ReadOutcome {
   status: "calls" | "no_call" | "malformed";

@@ -70,6 +70,9 @@ export class PyComplex {
  * const d = PyDict.fromPairs([["unit", "celsius"]]);
  * d.get("unit"); // "celsius"
  */
+/** Dicts up to this size find string keys by scanning rather than through an index. */
+const SCAN_LIMIT = 8;
+
 export class PyDict {
   private index: Map<string, number> | undefined;
 
@@ -110,6 +113,12 @@ export class PyDict {
 
   indexOf(key: Value): number {
     if (typeof key === "string") {
+      const entries = this.entries;
+      // Small dicts (nearly every call's arguments) are faster to scan than to index.
+      if (entries.length <= SCAN_LIMIT) {
+        for (let i = 0; i < entries.length; i++) if (entries[i]![0] === key) return i;
+        return -1;
+      }
       if (!this.index) {
         this.index = new Map();
         this.entries.forEach(([k], i) => {

@@ -56,6 +56,8 @@ class Scan {
   constructor(
     readonly text: string,
     readonly end: number,
+    /** Python's own reading: a bare attribute chain is not a value. */
+    readonly exact: boolean,
   ) {}
 
   /** Skips spaces and tabs, and newlines when `lines` (inside brackets). */
@@ -149,7 +151,9 @@ class Scan {
       }
       // A bare name or attribute chain is kept as its text, as the full reader does (name_as_text).
       this.pos = start;
-      return this.name();
+      const name = this.name();
+      if (this.exact && name.includes(".")) throw DECLINE;
+      return name;
     }
     throw DECLINE;
   }
@@ -307,6 +311,26 @@ function isSpace(c: number): boolean {
  * @example fastRead("<tool_call>…") // undefined: left to parse()
  */
 export function fastRead(text: string): Call[] | undefined {
+  return scanCalls(text, false);
+}
+
+/**
+ * The calls of `[f(a=1), …]` exactly as Python's `ast` reads them under BFCL's resolver
+ * (decodePython.ts), or `undefined` for anything outside the plain subset: there, a bare
+ * attribute chain is no value, and a NUL or a surrogate makes Python's parser itself decide.
+ *
+ * @example fastReadPython("[f(a=1.0, b=x)]") // [{name: "f", args: Map {a: 1, b: "x"}, positional: []}]
+ * @example fastReadPython("[f(a=np.pi)]") // undefined
+ */
+export function fastReadPython(text: string): Call[] | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0 || (c >= 0xd800 && c <= 0xdfff)) return undefined;
+  }
+  return scanCalls(text, true);
+}
+
+function scanCalls(text: string, exact: boolean): Call[] | undefined {
   if (text.length > MAX_LENGTH) return undefined;
   for (const d of DECLINED) if (text.includes(d)) return undefined;
   let start = 0;
@@ -320,7 +344,7 @@ export function fastRead(text: string): Call[] | undefined {
     start++;
     end--;
   }
-  const s = new Scan(text, end);
+  const s = new Scan(text, end, exact);
   s.pos = start;
   const calls: Call[] = [];
   try {

@@ -1,0 +1,30 @@
+/** Generated plain Python call lists for the fast readers' equivalence tests. */
+import fc from "fast-check";
+
+/** Generated call lists in the accepted shape, with names and values that stress the scan. */
+const ident = fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/).filter((s) => !["and", "as", "if", "in", "is", "or", "not", "for", "def", "del", "try", "with", "from", "else", "elif", "pass", "class", "while", "yield", "raise", "break", "async", "await", "global", "import", "lambda", "return", "assert", "except", "finally", "continue", "nonlocal"].includes(s));
+const text = fc.string({ unit: fc.constantFrom("a", "Z", " ", "é", "中", "'", '"', ",", "(", ")", "[", "]", "{", "}", "=", ":", "\\", "<", "|", "-", "1", "\n"), maxLength: 12 });
+const scalar = fc.oneof(
+  fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map((n) => n.toString()),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Number.isInteger(x) ? `${x}.0` : String(x))),
+  fc.constantFrom("True", "False", "None", "true", "null", "my_data", "math.pi", "np.nan", "Truex", "_x1"),
+  text.map((s) => `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n")}'`),
+  text.map((s) => JSON.stringify(s)),
+);
+const valueText = fc.letrec<{ value: string; list: string; tuple: string; dict: string }>((tie) => ({
+  value: fc.oneof({ depthSize: "small" }, scalar, tie("list"), tie("dict"), tie("tuple")),
+  list: fc.array(tie("value"), { maxLength: 3 }).map((xs) => `[${xs.join(", ")}]`),
+  tuple: fc.array(tie("value"), { minLength: 2, maxLength: 3 }).map((xs) => `(${xs.join(", ")})`),
+  dict: fc.uniqueArray(fc.tuple(ident, tie("value")), { selector: ([k]) => k, maxLength: 3 }).map((kv) => `{${kv.map(([k, v]) => `'${k}': ${v}`).join(", ")}}`),
+})).value;
+const callText = fc
+  .tuple(fc.array(ident, { minLength: 1, maxLength: 3 }), fc.uniqueArray(fc.tuple(ident, valueText), { selector: ([k]) => k, maxLength: 4 }))
+  .map(([name, args]) => `${name.join(".")}(${args.map(([k, v]) => `${k}=${v}`).join(", ")})`);
+/** A plain call list, bracketed or not, with padding. */
+export const callListText = fc.tuple(fc.array(callText, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.constantFrom("", " ", "\n")).map(([calls, bracket, pad]) => (bracket ? `${pad}[${calls.join(", ")}]${pad}` : calls.join(", ")));
+
+
+/** A call list with up to three arbitrary characters inserted somewhere: text near the accepted shape. */
+export const nearCallListText = fc
+  .tuple(callListText, fc.nat(), fc.string({ maxLength: 3 }))
+  .map(([t, at, s]) => t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)));
