@@ -113,8 +113,16 @@ const COMPARISON: Readonly<Record<string, CmpOperator>> = {
   ">=": "GtE",
 };
 
+/** `True`, `False`, `None`: keywords that are whole expressions. */
+const LITERAL_NAMES: ReadonlySet<string> = new Set(["True", "False", "None"]);
+
+/** Operators after which no expression continues: separators and closing brackets. */
+const EXPRESSION_ENDS: ReadonlySet<string> = new Set([",", ")", "]", "}", ":", "=", ";"]);
+
 class Parser {
+  /** Tokens read ahead; the next one is at `head`. */
   private readonly ahead: Token[] = [];
+  private head = 0;
   /** Open recursive rules; bounded so that no input can exhaust the JavaScript stack. */
   private nesting = 0;
   private readonly maxNesting: number;
@@ -130,13 +138,16 @@ class Parser {
   // ---- token helpers
 
   private peek(k = 0): Token {
-    while (this.ahead.length <= k) this.ahead.push(this.tokens.next());
-    return this.ahead[k]!;
+    while (this.ahead.length - this.head <= k) this.ahead.push(this.tokens.next());
+    return this.ahead[this.head + k]!;
   }
 
   private next(): Token {
     const t = this.peek();
-    this.ahead.shift();
+    if (++this.head === this.ahead.length) {
+      this.ahead.length = 0;
+      this.head = 0;
+    }
     return t;
   }
 
@@ -259,7 +270,12 @@ class Parser {
 
   /** `expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef` */
   private expression(): Expr {
-    if (this.isKeyword("lambda")) return this.lambda();
+    const t = this.peek();
+    // A lone literal or name (most argument values) is its own expression: skip the precedence chain.
+    if ((t.type === "number" || (t.type === "name" && (!KEYWORDS.has(t.value) || LITERAL_NAMES.has(t.value)))) && this.nesting < this.maxNesting && this.endsExpression(this.peek(1))) {
+      return this.atom();
+    }
+    if (t.type === "name" && t.value === "lambda") return this.lambda();
     this.enter(this.peek().start);
     const body = this.disjunction();
     let node = body;
@@ -272,6 +288,12 @@ class Parser {
     }
     this.leave();
     return node;
+  }
+
+  /** A token no operator or trailer starts: what follows a complete expression. */
+  private endsExpression(t: Token): boolean {
+    if (t.type === "op") return EXPRESSION_ENDS.has(t.value);
+    return t.type === "newline" || t.type === "end";
   }
 
   /** `named_expression: NAME ':=' expression | expression !':='` */
@@ -296,22 +318,29 @@ class Parser {
   }
 
   private disjunction(): Expr {
-    return this.boolOp("or", "Or", () => this.conjunction());
+    const first = this.conjunction();
+    if (!this.isKeyword("or")) return first;
+    const values = [first];
+    while (this.isKeyword("or")) {
+      this.next();
+      values.push(this.conjunction());
+    }
+    return this.boolOp("Or", values);
   }
 
   private conjunction(): Expr {
-    return this.boolOp("and", "And", () => this.inversion());
+    const first = this.inversion();
+    if (!this.isKeyword("and")) return first;
+    const values = [first];
+    while (this.isKeyword("and")) {
+      this.next();
+      values.push(this.inversion());
+    }
+    return this.boolOp("And", values);
   }
 
-  private boolOp(keyword: string, op: "And" | "Or", operand: () => Expr): Expr {
-    const first = operand();
-    if (!this.isKeyword(keyword)) return first;
-    const values = [first];
-    while (this.isKeyword(keyword)) {
-      this.next();
-      values.push(operand());
-    }
-    return { type: "BoolOp", op, values, start: first.start, end: values[values.length - 1]!.end };
+  private boolOp(op: "And" | "Or", values: Expr[]): Expr {
+    return { type: "BoolOp", op, values, start: values[0]!.start, end: values[values.length - 1]!.end };
   }
 
   /** `inversion: 'not' inversion | comparison`, as a loop. */
