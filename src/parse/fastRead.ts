@@ -53,6 +53,8 @@ const DECLINE = Symbol("decline");
 
 class Scan {
   pos = 0;
+  /** Values read as the text of a bare name (parse() notes each as `name_as_text`). */
+  bareNames = 0;
   constructor(
     readonly text: string,
     readonly end: number,
@@ -153,6 +155,7 @@ class Scan {
       this.pos = start;
       const name = this.name();
       if (this.exact && name.includes(".")) throw DECLINE;
+      this.bareNames++;
       return name;
     }
     throw DECLINE;
@@ -311,7 +314,19 @@ function isSpace(c: number): boolean {
  * @example fastRead("<tool_call>…") // undefined: left to parse()
  */
 export function fastRead(text: string): Call[] | undefined {
-  return scanCalls(text, false);
+  return scanCalls(text, false)?.calls;
+}
+
+/**
+ * The calls of a plain Python call list that parse() reads without a single repair (no bare name
+ * kept as text, brackets around two or more calls), or `undefined`.
+ *
+ * @example fastReadClean("[f(a=1), g(b='x')]") // two calls
+ * @example fastReadClean("f(a=1), g(b='x')") // undefined: parse() notes brackets_added
+ */
+export function fastReadClean(text: string): Call[] | undefined {
+  const r = scanCalls(text, false);
+  return r && r.bareNames === 0 && (r.bracketed || r.calls.length === 1) ? r.calls : undefined;
 }
 
 /**
@@ -327,10 +342,19 @@ export function fastReadPython(text: string): Call[] | undefined {
     const c = text.charCodeAt(i);
     if (c === 0 || (c >= 0xd800 && c <= 0xdfff)) return undefined;
   }
-  return scanCalls(text, true);
+  return scanCalls(text, true)?.calls;
 }
 
-function scanCalls(text: string, exact: boolean): Call[] | undefined {
+/** The limits under which the fast readers work; larger inputs are left to the full readers. */
+export const FAST_LIMITS = { maxLength: MAX_LENGTH, maxDepth: MAX_DEPTH, maxCalls: MAX_CALLS } as const;
+
+interface Scanned {
+  calls: Call[];
+  bracketed: boolean;
+  bareNames: number;
+}
+
+function scanCalls(text: string, exact: boolean): Scanned | undefined {
   if (text.length > MAX_LENGTH) return undefined;
   for (const d of DECLINED) if (text.includes(d)) return undefined;
   let start = 0;
@@ -362,5 +386,5 @@ function scanCalls(text: string, exact: boolean): Call[] | undefined {
     if (e === DECLINE) return undefined;
     throw e;
   }
-  return calls;
+  return { calls, bracketed, bareNames: s.bareNames };
 }

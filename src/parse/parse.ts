@@ -32,6 +32,7 @@
  */
 import type { Call, FunctionDoc } from "../types.js";
 import { bindPositional, findDoc } from "./bind.js";
+import { FAST_LIMITS, fastReadClean } from "./fastRead.js";
 import { readText } from "./formats/detect.js";
 import { readPayload } from "./formats/payload.js";
 import { stripReasoning } from "./formats/reasoning.js";
@@ -80,6 +81,24 @@ const DEFAULT_NO_CALL_NAMES = ["no_function"];
  * @example parse("[f(a=1, b=]") // {status: "malformed", format: "python", error: {code: "syntax_error", message: "unmatched ']'", offset: 10, line: 1, col: 10}}
  */
 export function parse(output: unknown, options: ParseOptions = {}): ParseResult {
+  // Most answers are a clean Python call list, which one scan reads exactly as the full reader would.
+  if (typeof output === "string" && options.noCallNames === undefined && withinFastLimits(options)) {
+    const calls = fastReadClean(output);
+    if (calls) return { status: "calls", format: "python", calls, repairs: [] };
+  }
+  return parseFully(output, options);
+}
+
+function withinFastLimits(options: ParseOptions): boolean {
+  return (
+    (options.maxLength ?? DEFAULT_LIMITS.maxLength) >= FAST_LIMITS.maxLength &&
+    (options.maxDepth ?? DEFAULT_LIMITS.maxDepth) >= FAST_LIMITS.maxDepth &&
+    (options.maxCalls ?? DEFAULT_LIMITS.maxCalls) >= FAST_LIMITS.maxCalls
+  );
+}
+
+/** parse() without the fast reader in front; exported for the test that holds the two together. */
+export function parseFully(output: unknown, options: ParseOptions = {}): ParseResult {
   const limits: Limits = {
     maxLength: options.maxLength ?? DEFAULT_LIMITS.maxLength,
     maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,

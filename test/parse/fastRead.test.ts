@@ -4,20 +4,21 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parse } from "../../src/parse/parse.js";
+import { parse, parseFully } from "../../src/parse/parse.js";
 import { identical } from "../../src/reward/compileGold.js";
-import { fastRead } from "../../src/parse/fastRead.js";
+import { fastRead, fastReadClean } from "../../src/parse/fastRead.js";
+import { mutate, seeded } from "../oracle/mutate.js";
 import type { Call, FunctionDoc } from "../../src/types.js";
 import { pyRepr } from "../../src/value/repr.js";
 import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
 import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
 import { callListText as output, nearCallListText as near } from "../helpers/callText.js";
 
-/** Why fastRead's calls differ from parse()'s, or undefined when they agree. */
+/** Why fastRead's calls differ from the full reader's, or undefined when they agree. */
 function difference(text: string, functions?: readonly FunctionDoc[]): string | undefined {
   const fast = fastRead(text);
   if (!fast) return undefined;
-  const full = parse(text, functions ? { functions } : {});
+  const full = parseFully(text, functions ? { functions } : {});
   if (full.status !== "calls") return `parse says ${full.status}`;
   if (full.repairs.some((r) => r.code === "call_dropped")) return "parse dropped a call";
   return sameCalls(fast, full.calls) ? undefined : `fast ${show(fast)} vs parse ${show(full.calls)}`;
@@ -137,3 +138,63 @@ if (!SHARED_DIR) {
     it.skip(SKIP_MESSAGE, () => {});
   });
 }
+
+/** parse() puts fastReadClean in front of the full reader: the result must be the same, repairs included. */
+function parseDifference(text: string, functions?: readonly FunctionDoc[]): string | undefined {
+  const options = functions ? { functions } : {};
+  const fast = parse(text, options);
+  const full = parseFully(text, options);
+  const a = JSON.stringify(fast, (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Map ? [...v] : v));
+  const b = JSON.stringify(full, (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Map ? [...v] : v));
+  if (a !== b) return `${JSON.stringify(text)}: ${a} vs ${b}`;
+  if (fast.status === "calls" && full.status === "calls" && reprs(fast.calls) !== reprs(full.calls)) return `${JSON.stringify(text)}: values differ`;
+  return undefined;
+}
+
+/** Calls as Python reprs, which keep what JSON loses (-0.0, int vs float). */
+function reprs(calls: readonly Call[]): string {
+  return calls.map((c) => `${c.name}(${c.positional.map(pyRepr).join(", ")}; ${[...c.args].map(([k, v]) => `${k}=${pyRepr(v)}`).join(", ")})`).join("; ");
+}
+
+describe("parse() with the fast reader in front", () => {
+  it.each([
+    ["clean list", "[f(a=1), g(b='x')]", true],
+    ["one bare call", "f(a=1)", true],
+    ["bare calls need brackets_added", "f(a=1), g(b=2)", false],
+    ["a bare name needs name_as_text", "[f(a=x)]", false],
+  ])("%s", (_name, text, fast) => {
+    expect(fastReadClean(text) !== undefined).toBe(fast);
+    expect(parseDifference(text)).toBeUndefined();
+  });
+
+  it("gives what the full reader gives on generated text", () => {
+    fc.assert(
+      fc.property(fc.oneof(output, near), (t) => {
+        expect(parseDifference(t)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe.skipIf(!SHARED_DIR)("parse() with the fast reader in front, on the conformance corpus", () => {
+  it("gives what the full reader gives on every string output and on mutations of them", () => {
+    const entries = bfclEntries();
+    const random = seeded(112026);
+    let fast = 0;
+    const differences: string[] = [];
+    for (const f of conformanceFiles()) {
+      for (const r of readRecords(f.file)) {
+        if (typeof r.result !== "string") continue;
+        for (const text of [r.result, mutate(r.result, random)]) {
+          if (fastReadClean(text)) fast++;
+          else continue;
+          const d = parseDifference(text, entries.get(r.id)!.functions);
+          if (d) differences.push(`${f.run}/${f.category}:${r.line}: ${d}`);
+        }
+      }
+    }
+    expect(differences.slice(0, 10)).toEqual([]);
+    expect(fast).toBeGreaterThan(10_000);
+  });
+});
