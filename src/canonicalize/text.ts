@@ -16,6 +16,12 @@ const FINAL_PERIOD = /(?<=\p{L})\.$/u;
 
 /** NFKC, lower case, no accents, one quote style, single spaces, trimmed. */
 export function foldText(s: string): string {
+  // ASCII text is its own NFKC/NFD/NFC form and has no accents, ß or curly quotes.
+  return foldSpacing(isAscii(s) ? s.toLowerCase().replace(/[`"]/g, "'") : foldCharacters(s));
+}
+
+/** foldText's character folding for any text (foldText skips it for ASCII; exported for the test that holds the two together). */
+export function foldCharacters(s: string): string {
   return s
     .normalize("NFKC")
     .toLowerCase()
@@ -24,7 +30,11 @@ export function foldText(s: string): string {
     .replace(COMBINING, "")
     .normalize("NFC")
     .replace(/[‘’`´]/g, "'")
-    .replace(/[“”"]/g, "'")
+    .replace(/[“”"]/g, "'");
+}
+
+function foldSpacing(s: string): string {
+  return s
     .replace(SPACES, " ")
     .trim()
     .replace(SPACE_AROUND_SEPARATORS, "$1 ")
@@ -33,9 +43,14 @@ export function foldText(s: string): string {
     .replace(FINAL_PERIOD, "");
 }
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** NFC and trimmed only: for code-like values. */
 export function tidyText(s: string): string {
-  return s.normalize("NFC").trim();
+  return (isAscii(s) ? s : s.normalize("NFC")).trim();
 }
 
 /**

@@ -84,17 +84,39 @@ function sameJsonText(a: string, b: string): boolean {
   return x.ok && y.ok && pyEquals(x.value, y.value);
 }
 
+/** What stringsMatch needs of a gold string, computed once per distinct gold. */
+interface GoldText {
+  decoded: string;
+  canonical: string;
+  escaped: boolean;
+  named: boolean;
+  math: boolean;
+}
+
+/** Gold strings are few and repeat on every output graded; bounded so that no input can grow it without end. */
+const GOLD_TEXTS = new Map<string, GoldText>();
+const GOLD_TEXTS_LIMIT = 50_000;
+
+function goldText(gold: string): GoldText {
+  let g = GOLD_TEXTS.get(gold);
+  if (g) return g;
+  const decoded = decodeEscapes(gold);
+  g = { decoded, canonical: canonicalText(decoded), escaped: decoded !== gold, named: !UNNAME.test(decoded), math: looksLikeMath(decoded) };
+  if (GOLD_TEXTS.size >= GOLD_TEXTS_LIMIT) GOLD_TEXTS.clear();
+  GOLD_TEXTS.set(gold, g);
+  return g;
+}
+
 function stringsMatch(value: string, gold: string, options: MatchOptions): RuleId | undefined {
   if (value === gold) return "exact";
   if (sameJsonText(value, gold)) return "json_text";
-  const decoded = decodeEscapes(gold);
-  if (decoded !== gold && canonicalText(value) === canonicalText(decoded)) return "escaped_unicode";
-  if (canonicalText(value) === canonicalText(decoded)) return "text_fold";
+  const g = goldText(gold);
+  if (canonicalText(value) === g.canonical) return g.escaped ? "escaped_unicode" : "text_fold";
   // Names are compared as names: punctuation that changes a phrase ("Boston!") is not an alias.
-  if (!UNNAME.test(value) && !UNNAME.test(decoded) && options.aliases.same(value, decoded)) return "alias";
-  if (addsOnlyRegions(value, decoded)) return "redundant_detail";
-  if (looksLikeMath(value) && looksLikeMath(decoded)) {
-    const m = mathEquivalent(value, decoded);
+  if (g.named && !UNNAME.test(value) && options.aliases.same(value, g.decoded)) return "alias";
+  if (addsOnlyRegions(value, g.decoded)) return "redundant_detail";
+  if (g.math && looksLikeMath(value)) {
+    const m = mathEquivalent(value, g.decoded);
     if (m === "equal_text" || m === "equal_samples") return "math_equivalent";
   }
   return undefined;
@@ -108,6 +130,16 @@ function sameSource(a: string, b: string): boolean {
 
 /** Gold alternatives that list the same elements in different orders mark a list as unordered. */
 export function isUnorderedGold(alternatives: readonly Value[]): boolean {
+  if (alternatives.length < 2) return false;
+  let known = UNORDERED.get(alternatives);
+  if (known === undefined) UNORDERED.set(alternatives, (known = listsInOtherOrders(alternatives)));
+  return known;
+}
+
+/** Gold alternatives are never mutated, so each list's answer is computed once. */
+const UNORDERED = new WeakMap<readonly Value[], boolean>();
+
+function listsInOtherOrders(alternatives: readonly Value[]): boolean {
   const lists = alternatives.filter((a): a is Value[] => Array.isArray(a) && a.length > 1);
   for (let i = 0; i < lists.length; i++) {
     for (let j = i + 1; j < lists.length; j++) {
@@ -325,8 +357,15 @@ function closeness(m: Match): number {
   return depth * 2 + (m.mismatch.code === "wrong_type" ? 0 : 1);
 }
 
+const DEFAULTS_BY_LANGUAGE = new Map<Language, MatchOptions>();
+
 /** The options most callers want: default tolerance, the bundled alias tables. */
-export function matchOptions(language: Language, overrides: Partial<MatchOptions> = {}): MatchOptions {
+export function matchOptions(language: Language, overrides?: Partial<MatchOptions>): MatchOptions {
+  if (!overrides || Object.keys(overrides).length === 0) {
+    let options = DEFAULTS_BY_LANGUAGE.get(language);
+    if (!options) DEFAULTS_BY_LANGUAGE.set(language, (options = Object.freeze({ ...DEFAULT_MATCH_OPTIONS, aliases: defaultAliases(), language })));
+    return options;
+  }
   return { ...DEFAULT_MATCH_OPTIONS, aliases: overrides.aliases ?? defaultAliases(), language, ...overrides };
 }
 
