@@ -51,7 +51,8 @@ export function gradeDefault(entry: Entry, output: Value, options: DefaultOption
   if (parsed.repairs.some((r) => r.code === "positional_bound")) decisions.push({ path: "output", rule: "positional_binding" });
   const done = (mismatches: Mismatch[], more: Decision[] = []): DefaultOutcome => {
     // A pass on output BFCL's own decoder cannot read is the lenient parser's doing, repairs or not.
-    if (mismatches.length === 0 && calls.length > 0 && !decisions.some((d) => d.rule === "lenient_parse") && !decodeBfcl(entry, output, options.decode).ok) {
+    // (Java/JavaScript source text read above was read by BFCL's own decoder.)
+    if (mismatches.length === 0 && calls.length > 0 && !source && !decisions.some((d) => d.rule === "lenient_parse") && !decodeBfcl(entry, output, options.decode).ok) {
       decisions.unshift({ path: "output", rule: "lenient_parse" });
     }
     return { mismatches, decisions: [...decisions, ...more], parse: summary, calls };

@@ -68,7 +68,19 @@ export interface ParseOptions {
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = { maxLength: 1_000_000, maxDepth: 100, maxCalls: 256 };
-const DEFAULT_NO_CALL_NAMES = ["no_function"];
+const DEFAULT_NO_CALL_NAMES: ReadonlySet<string> = new Set(["no_function"]);
+
+/** An entry's docs by name, built once per docs array (graders parse many outputs against one entry). */
+const DOCS = new WeakMap<readonly FunctionDoc[], { byName: Map<string, FunctionDoc>; names: Set<string> }>();
+
+function docsByName(functions: readonly FunctionDoc[]): { byName: Map<string, FunctionDoc>; names: Set<string> } {
+  let docs = DOCS.get(functions);
+  if (!docs) {
+    const byName = new Map(functions.map((f) => [f.name, f]));
+    DOCS.set(functions, (docs = { byName, names: new Set(byName.keys()) }));
+  }
+  return docs;
+}
 
 /**
  * Reads the calls in a model output.
@@ -104,11 +116,11 @@ export function parseFully(output: unknown, options: ParseOptions = {}): ParseRe
     maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
     maxCalls: options.maxCalls ?? DEFAULT_LIMITS.maxCalls,
   };
-  const docs = options.functions ? new Map(options.functions.map((f) => [f.name, f])) : undefined;
+  const docs = options.functions ? docsByName(options.functions) : undefined;
   const ctxOptions = {
-    noCallNames: new Set(options.noCallNames ?? DEFAULT_NO_CALL_NAMES),
-    docNames: docs ? new Set(docs.keys()) : undefined,
-    docs,
+    noCallNames: options.noCallNames ? new Set(options.noCallNames) : DEFAULT_NO_CALL_NAMES,
+    docNames: docs?.names,
+    docs: docs?.byName,
   };
   const ctx = new Ctx(typeof output === "string" ? output : "", limits, ctxOptions);
   try {
@@ -123,7 +135,7 @@ export function parseFully(output: unknown, options: ParseOptions = {}): ParseRe
               ctx.repairs.push(...child.repairs);
             }
           });
-    return finish(outcome, ctx, docs);
+    return finish(outcome, ctx, docs?.byName);
   } catch (e) {
     if (e instanceof LimitHit) {
       return { status: "malformed", format: "text", error: ctx.problem(e.code, e.message, e.offset), repairs: ctx.repairs };
@@ -164,7 +176,7 @@ function finish(o: Outcome, ctx: Ctx, docs: ReadonlyMap<string, FunctionDoc> | u
       repairs.push(note("no_call_marker_dropped", d.call.name));
       continue;
     }
-    const bound = docs ? bindPositional(d.call, findDoc(docs, d.call.name)) : { call: d.call, notes: [] };
+    const bound = docs && d.call.positional.length > 0 ? bindPositional(d.call, findDoc(docs, d.call.name)) : { call: d.call, notes: [] };
     const index = calls.length;
     calls.push(bound.call);
     for (const r of [...d.repairs, ...bound.notes]) repairs.push({ ...r, call: index });

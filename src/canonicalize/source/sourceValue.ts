@@ -55,9 +55,14 @@ export function expression(source: string): SourceValueResult {
   return { kind: "expression", text: source.trim() };
 }
 
-/** Thrown inside a reader where the text stops being a value; readers catch it at the top. */
-export class NotAValue extends Error {
+/**
+ * Thrown inside a reader where the text stops being a value; readers catch it at the top. Not an
+ * Error on purpose: it is control flow, thrown on most non-literal source text, and capturing a
+ * stack trace each time cost more than reading the text.
+ */
+export class NotAValue {
+  readonly message: string;
   constructor(readonly offset: number) {
-    super(`not a value at offset ${offset}`);
+    this.message = `not a value at offset ${offset}`;
   }
 }
