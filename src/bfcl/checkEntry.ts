@@ -23,6 +23,13 @@ export function asCallList(decoded: Value): BfclCall[] | undefined {
   return calls;
 }
 
+/** `calls[i]` for the first indices, built once: the parallel checker tries every pair. */
+const CALL_PATHS = Array.from({ length: 64 }, (_, i) => `calls[${i}]`);
+
+function callPath(i: number): string {
+  return CALL_PATHS[i] ?? `calls[${i}]`;
+}
+
 function findDoc(functions: readonly FunctionDoc[], name: string): FunctionDoc | undefined {
   return functions.find((f) => f.name === name);
 }
@@ -56,7 +63,7 @@ export function checkCalls(
     let found = false;
     for (let c = 0; c < calls.length; c++) {
       if (matched.has(c)) continue;
-      const failure = checkCall(doc, calls[c]!, gold, `calls[${c}]`, options);
+      const failure = checkCall(doc, calls[c]!, gold, callPath(c), options);
       if (!failure) {
         matched.add(c);
         found = true;

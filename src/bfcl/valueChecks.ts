@@ -11,6 +11,10 @@ import { CheckerCrash, isOmitSentinel, pyContains, pyIter, pyLen } from "./pyOps
 
 export type TypeCheck = { valid: true; isVariable: boolean } | { valid: false; mismatch: Mismatch };
 
+/** The two passing results, shared: a type check runs for every argument of every call. */
+const VALID: TypeCheck = Object.freeze({ valid: true, isVariable: false });
+const VALID_VARIABLE: TypeCheck = Object.freeze({ valid: true, isVariable: true });
+
 /** Kind of the first alternative that is not the `""` sentinel (`get_possible_answer_type`). */
 function possibleAnswerKind(alternatives: Value): PyKind | undefined {
   for (const a of pyIter(alternatives)) if (!isOmitSentinel(a)) return kindOf(a);
@@ -35,7 +39,7 @@ export function typeCheck(
   const kind = kindOf(value);
   let nestedFailure: Mismatch | undefined;
   if (kind === expected) {
-    if (nested === undefined) return { valid: true, isVariable };
+    if (nested === undefined) return isVariable ? VALID_VARIABLE : VALID;
     for (const alternative of pyIter(alternatives)) {
       let ok = true;
       // A non-list alternative ("" or a variable name) passes at once: the nested check is skipped.
@@ -48,7 +52,7 @@ export function typeCheck(
           }
         }
       }
-      if (ok) return { valid: true, isVariable };
+      if (ok) return isVariable ? VALID_VARIABLE : VALID;
     }
     nestedFailure = {
       code: "wrong_element_type",
@@ -60,7 +64,7 @@ export function typeCheck(
     };
   }
   if (answerKind !== undefined && kind === answerKind) {
-    return nestedFailure ? { valid: false, mismatch: nestedFailure } : { valid: true, isVariable: true };
+    return nestedFailure ? { valid: false, mismatch: nestedFailure } : VALID_VARIABLE;
   }
   // Also reached after a failed nested check when the gold gives no kind: BFCL then reports type_error:simple.
   return { valid: false, mismatch: { code: "wrong_type", path, param, expected: declared, receivedType: kind, received: value } };
