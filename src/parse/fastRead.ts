@@ -24,6 +24,8 @@ import { PyDict, PyTuple, type Value } from "../value/value.js";
 const MAX_DEPTH = 32;
 /** More calls are left to the full reader (its limit is 256). */
 const MAX_CALLS = 64;
+/** Calls with more keyword arguments are left to the full reader (keys are checked for repeats by a scan). */
+const MAX_ARGS = 64;
 /** Longer outputs are left to the full reader (its limit is 1,000,000). */
 const MAX_LENGTH = 100_000;
 
@@ -106,31 +108,32 @@ class Scan {
     return name;
   }
 
-  call(): Call {
+  call(): PlainCall {
     const name = this.name();
     if (name === "no_function") throw DECLINE;
     this.space(true);
     this.expect(40);
     this.space(true);
-    const args = new Map<string, Value>();
+    const entries: Array<[string, Value]> = [];
     if (this.peek() !== 41) {
       for (;;) {
         const key = this.identifier();
-        if (args.has(key)) throw DECLINE;
+        for (let i = 0; i < entries.length; i++) if (entries[i]![0] === key) throw DECLINE;
         this.space(true);
         this.expect(61);
         this.space(true);
-        args.set(key, this.value(1));
+        entries.push([key, this.value(1)]);
         this.space(true);
         const c = this.peek();
         if (c === 41) break;
         this.expect(44);
         this.space(true);
         if (this.peek() === 41) throw DECLINE;
+        if (entries.length >= MAX_ARGS) throw DECLINE;
       }
     }
     this.pos++;
-    return { name, args, positional: [] };
+    return { name, entries };
   }
 
   value(depth: number): Value {
@@ -314,7 +317,17 @@ function isSpace(c: number): boolean {
  * @example fastRead("<tool_call>…") // undefined: left to parse()
  */
 export function fastRead(text: string): Call[] | undefined {
-  return scanCalls(text, false)?.calls;
+  return asCalls(scanCalls(text, false)?.calls);
+}
+
+/** A call as the scan reads it: its name and keyword arguments in order. */
+export interface PlainCall {
+  name: string;
+  entries: Array<[string, Value]>;
+}
+
+function asCalls(plain: PlainCall[] | undefined): Call[] | undefined {
+  return plain?.map((c) => ({ name: c.name, args: new Map(c.entries), positional: [] }));
 }
 
 /**
@@ -326,7 +339,7 @@ export function fastRead(text: string): Call[] | undefined {
  */
 export function fastReadClean(text: string): Call[] | undefined {
   const r = scanCalls(text, false);
-  return r && r.bareNames === 0 && (r.bracketed || r.calls.length === 1) ? r.calls : undefined;
+  return r && r.bareNames === 0 && (r.bracketed || r.calls.length === 1) ? asCalls(r.calls) : undefined;
 }
 
 /**
@@ -334,10 +347,10 @@ export function fastReadClean(text: string): Call[] | undefined {
  * (decodePython.ts), or `undefined` for anything outside the plain subset: there, a bare
  * attribute chain is no value, and a NUL or a surrogate makes Python's parser itself decide.
  *
- * @example fastReadPython("[f(a=1.0, b=x)]") // [{name: "f", args: Map {a: 1, b: "x"}, positional: []}]
+ * @example fastReadPython("[f(a=1.0, b=x)]") // [{name: "f", entries: [["a", 1], ["b", "x"]]}]
  * @example fastReadPython("[f(a=np.pi)]") // undefined
  */
-export function fastReadPython(text: string): Call[] | undefined {
+export function fastReadPython(text: string): PlainCall[] | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0 || (c >= 0xd800 && c <= 0xdfff)) return undefined;
@@ -349,7 +362,7 @@ export function fastReadPython(text: string): Call[] | undefined {
 export const FAST_LIMITS = { maxLength: MAX_LENGTH, maxDepth: MAX_DEPTH, maxCalls: MAX_CALLS } as const;
 
 interface Scanned {
-  calls: Call[];
+  calls: PlainCall[];
   bracketed: boolean;
   bareNames: number;
 }
@@ -370,7 +383,7 @@ function scanCalls(text: string, exact: boolean): Scanned | undefined {
   }
   const s = new Scan(text, end, exact);
   s.pos = start;
-  const calls: Call[] = [];
+  const calls: PlainCall[] = [];
   try {
     s.space(bracketed);
     for (;;) {
