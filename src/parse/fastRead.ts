@@ -386,6 +386,8 @@ function scanCalls(text: string, exact: boolean): Scanned | undefined {
   const calls: PlainCall[] = [];
   try {
     s.space(bracketed);
+    // `[]`: Python reads an empty list (parse() reports it as a no-call, so only the exact reader takes it).
+    if (exact && bracketed && s.pos >= end) return { calls, bracketed, bareNames: 0 };
     for (;;) {
       calls.push(s.call());
       if (calls.length > MAX_CALLS) return undefined;

@@ -29,6 +29,7 @@ describe("the BFCL Python decoder's fast path", () => {
     ["plain", "[f(a=1, b='x')]", true],
     ["no brackets", "f(a=1.0), g(b=None)", true],
     ["a bare name is its text", "[f(a=my_var)]", true],
+    ["an empty list", " [ \n ] ", true],
     ["negative numbers", "[f(a=-1, b=-2.5, c=-0.0)]", true],
     ["an attribute chain goes to the parser", "[f(a=np.pi)]", false],
     ["a NUL goes to the parser", "[f(a='x\u0000')]", false],
