@@ -84,3 +84,5 @@ export { describeFinding, FINDINGS, FINDING_CODES, SCOPES, type Finding, type Fi
 export { Grounding, conversationText, type GroundedBy } from "./audit/grounding.js";
 export { satisfiable, type Satisfiability } from "./audit/satisfiable.js";
 export type { SuiteProblem, ParseCategoryOptions } from "./suite/parseSuite.js";
+export { validateSuite, patchedGolds, classify, CLASSIFICATIONS, type Classification, type FrontierRun, type ValidateOptions, type FrontierFailure, type Ceiling, type CategoryValidation, type Proposal, type ValidationReport } from "./audit/validateSuite.js";
+export { compareAnswer, sameForm, sameValue, type Difference, type DifferenceKind } from "./audit/compareAnswer.js";
