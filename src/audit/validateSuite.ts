@@ -78,6 +78,8 @@ export interface CategoryValidation {
   ceiling: Record<RulesetId, Ceiling>;
   /** Failures per class, per ruleset (over all runs). */
   counts: Record<RulesetId, Record<Classification, number>>;
+  /** Of the bfcl `equivalent_answer` failures, those the default ruleset accepts. */
+  defaultAccepts: number;
 }
 
 /** A proposed extra acceptable value: the frontier answer a gold under-enumerates. */
@@ -159,6 +161,7 @@ export function validateSuite(
     const active = runs.filter((_, i) => present[i]);
     if (active.length === 0) continue;
     const counts = { default: zero(), bfcl: zero() };
+    let defaultAccepts = 0;
     const passed = { default: 0, bfcl: 0 };
     const dropped = { default: 0, bfcl: 0 };
     const correct: Record<RulesetId, Record<string, number>> = { default: {}, bfcl: {} };
@@ -209,6 +212,7 @@ export function validateSuite(
             if (classification === "equivalent_answer") propose(proposals, entry, run.model, differences);
           }
           counts[ruleset][classification]++;
+          if (basis === "default_accepts") defaultAccepts++;
           failures.push({ model: run.model, id: entry.id, category, ruleset, classification, ...(basis ? { basis } : {}), reason, differences, source });
         }
       });
@@ -232,6 +236,7 @@ export function validateSuite(
       accuracy: { bfcl: accuracy("bfcl"), default: accuracy("default") },
       ceiling: { bfcl: ceiling("bfcl"), default: ceiling("default") },
       counts,
+      defaultAccepts,
     });
   }
   return { threshold, sliceRuleset, categories, failures, proposals: [...proposals.values()], slice };
