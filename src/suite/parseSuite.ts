@@ -235,7 +235,7 @@ export function parseCategory(category: CategoryId, questions: SuiteFileText, go
       let g = gLines[i];
       if (report) {
         const byId = goldById.get(id);
-        if (g && byId && g !== byId) report({ code: "id_mismatch", file: golds!.file, line: g.line, id, message: `line ${g.line} of the gold file is not the gold of '${id}' (question line ${q.line}); BFCL pairs by position` });
+        if (g && g !== byId) report({ code: "id_mismatch", file: golds!.file, line: g.line, id, message: `line ${g.line} of the gold file is not the gold of '${id}' (question line ${q.line}); BFCL pairs by position` });
         g = byId;
         if (!g) {
           report({ code: "missing_gold", file: questions.file, line: q.line, id, message: `no gold for '${id}'` });
