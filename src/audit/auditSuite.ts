@@ -64,11 +64,21 @@ function sourceOf(entry: Entry): SourceRef {
   return entry.source ?? { file: entry.category, line: 0 };
 }
 
-/** Every string inside a gold value, with its path (dict golds hold lists of alternatives). */
-function strings(v: Value, path: string, out: Array<[string, string]>): void {
-  if (typeof v === "string") out.push([path, v]);
-  else if (Array.isArray(v)) v.forEach((x, i) => strings(x, `${path}[${i}]`, out));
-  else if (v instanceof PyDict) for (const [k, x] of v.entries) strings(x, `${path}.${String(k)}`, out);
+/**
+ * The strings inside a gold value that cannot be grounded, with their paths. A dict gold holds a
+ * list of alternatives per key, and one grounded alternative is enough there too.
+ */
+function ungroundedStrings(v: Value, path: string, g: Grounding): Array<[string, string]> {
+  if (typeof v === "string") return v.trim().length >= 2 && g.ground(v) === null ? [[path, v]] : [];
+  if (Array.isArray(v)) return v.flatMap((x, i) => ungroundedStrings(x, `${path}[${i}]`, g));
+  if (v instanceof PyDict) {
+    return v.entries.flatMap(([k, x]) => {
+      const alts = alternativesOf(x).filter((a) => a !== "");
+      const per = alts.map((a, i) => ungroundedStrings(a, `${path}.${String(k)}[${i}]`, g));
+      return per.some((u) => u.length === 0) ? [] : (per[0] ?? []);
+    });
+  }
+  return [];
 }
 
 class EntryAudit {
@@ -142,11 +152,7 @@ class EntryAudit {
     this.#grounding ??= new Grounding(conversationText(this.entry));
     const g = this.#grounding;
     // One grounded alternative is enough: the gold then accepts what the user said.
-    const ungrounded = values.map((v, i) => {
-      const found: Array<[string, string]> = [];
-      strings(v, `${path}[${i}]`, found);
-      return found.filter(([, s]) => s.trim().length >= 2 && g.ground(s) === null);
-    });
+    const ungrounded = values.map((v, i) => ungroundedStrings(v, `${path}[${i}]`, g));
     if (ungrounded.some((u) => u.length === 0)) return;
     for (const [where, s] of ungrounded[0]!) {
       this.#doc ??= new Grounding(docText(this.entry.functions));

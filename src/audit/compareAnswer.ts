@@ -126,6 +126,12 @@ export function sameForm(v: Value, gold: Value): boolean {
   return false;
 }
 
+/** How deeply lists nest: 0 for a scalar, 1 for a flat list, 2 for a table. */
+function depth(v: Value): number {
+  const xs = items(v);
+  return xs ? 1 + Math.max(0, ...xs.map(depth)) : 0;
+}
+
 /** Java and JavaScript arguments arrive as source text; read literals as values. */
 function readArg(v: Value, doc: ParamDoc | undefined, language: "python" | "java" | "javascript"): Value {
   if (language === "python" || typeof v !== "string" || !doc) return v;
@@ -177,6 +183,12 @@ export function compareAnswer(entry: Entry, output: Value, decode: "prompt" | "f
       const v = readArg(raw, doc?.params.get(param), language);
       const values = alts.filter((a) => a !== "");
       if (values.some((a) => sameValue(v, a))) continue;
+      // A table flattened into a list says something else, however grounded its numbers are.
+      const lists = values.filter((a) => items(a));
+      if (items(v) && lists.length && lists.every((a) => depth(a) !== depth(v))) {
+        diffs.push({ kind: "structure", path, gold: alts, received: v, detail: "lists nested differently" });
+        continue;
+      }
       const grounded = groundedValue(v, grounding);
       const form = values.some((a) => sameForm(v, a) || sameForm(v, answerValue(a)));
       const kind: DifferenceKind = !grounded ? (form ? "form" : "ungrounded") : form ? "form" : "substance";

@@ -9,7 +9,8 @@
  * counts as derivable from the place before it: "Santa Rosa, CA"). Everything else is ungroundable: the gold asks for something
  * the user never said.
  *
- * Limits, stated once: no stemming ("hotels" does not ground "hotel"), no paraphrase, no unit
+ * Limits, stated once: no stemming beyond a regular plural ending ("wings" grounds "wing", but
+ * "women" does not ground "woman"), no word splitting for scripts written without spaces, no paraphrase, no unit
  * conversion, no arithmetic beyond ×100 for percentages. Values shorter than two characters are
  * not judged.
  */
@@ -32,9 +33,24 @@ const SCALE: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, million
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const RELATIVE_DATE = /\b(today|tonight|tomorrow|yesterday|next|this|last|coming|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|days?|weeks?|months?|years?)\b/;
 
-/** Folded text with every run of characters other than letters and digits made one space. */
+/**
+ * Folded text with every run of characters other than letters and digits made one space, and
+ * digits parted from letters ("5cm" → "5 cm").
+ */
 export function looseText(s: string): string {
-  return foldText(s).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return foldText(s)
+    .replace(/(?<=\p{N})(?=\p{L})|(?<=\p{L})(?=\p{N})/gu, " ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** A word without a regular plural ending: "wings" → "wing", "boxes" stays "boxe" on both sides alike. */
+export function singular(w: string): string {
+  return w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w;
+}
+
+function singularText(loose: string): string {
+  return loose.split(" ").map(singular).join(" ");
 }
 
 function parseNumber(s: string): number | undefined {
@@ -122,6 +138,8 @@ export function docText(functions: readonly FunctionDoc[]): string {
 /** A text to ground values in, folded and indexed once. */
 export class Grounding {
   readonly #loose: string;
+  /** The same text with every word made singular. */
+  readonly #singular: string;
   readonly #words: Set<string>;
   readonly #numbers: Set<number>;
   readonly #folded: string;
@@ -129,13 +147,14 @@ export class Grounding {
   constructor(text: string) {
     this.#folded = foldText(text);
     this.#loose = ` ${looseText(text)} `;
+    this.#singular = ` ${singularText(looseText(text))} `;
     this.#words = new Set(this.#loose.split(" ").filter(Boolean));
     this.#numbers = numbersIn(this.#folded);
   }
 
   #phrase(s: string): boolean {
     const l = looseText(s);
-    return l !== "" && this.#loose.includes(` ${l} `);
+    return l !== "" && (this.#loose.includes(` ${l} `) || this.#singular.includes(` ${singularText(l)} `));
   }
 
   #alias(s: string): boolean {
@@ -179,10 +198,10 @@ export class Grounding {
     const parts = s.split(/\s*[,;]\s*/).filter((p) => p.trim() !== "");
     const partGrounded = (p: string) => this.#phrase(p) || this.#alias(p) || this.#number(p);
     // "Santa Rosa, CA": a place qualified by a region the alias table knows is derivable from the place.
-    const region = (p: string) => defaultAliases().members(p) !== undefined;
+    const region = (p: string) => defaultAliases().members(p) !== undefined || defaultAliases().isAmbiguous(p);
     if (parts.length > 1 && parts.slice(0, -1).every(partGrounded) && (partGrounded(parts.at(-1)!) || region(parts.at(-1)!))) return "parts";
     const words = looseText(s).split(" ").filter(Boolean);
-    if (words.length > 1 && words.every((w) => this.#words.has(w) || this.#alias(w) || this.#number(w))) return "words";
+    if (words.length > 1 && words.every((w) => this.#words.has(w) || this.#words.has(singular(w)) || this.#singular.includes(` ${singular(w)} `) || this.#alias(w) || this.#number(w))) return "words";
     return null;
   }
 }

@@ -31,7 +31,7 @@ describe("toolgrade audit", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain("empty_alternatives (1)");
     expect(r.out).toContain("gold_param_not_in_doc (1)");
-    expect(r.out).toMatch(/simple_python_3: golds\[0\]\.city\[0\]: 'Hampton' for 'city' is not in the conversation/);
+    expect(r.out).toMatch(/simple_python_3: golds\[0\]\.city\[0\]: 'Hampton Bays' for 'city' is not in the conversation/);
     expect(r.out).toContain("alternative_not_in_enum (1)");
     expect(r.out).toContain("alternative_wrong_type (1)");
   });
@@ -86,7 +86,7 @@ describe("toolgrade validate", () => {
     const cat = doc.categories[0];
     expect(cat.ceiling.bfcl).toMatchObject({ passed: 1, total: 5, dropped: 2, trusted: false });
     expect(cat.counts.bfcl).toEqual({ unsatisfiable_gold: 2, equivalent_answer: 1, disputed: 0, frontier_error: 1 });
-    expect(readFileSync(patch, "utf8")).toBe('{"id": "simple_python_3", "ground_truth": [{"get_weather": {"city": ["Hampton", "Hamptons"]}}]}\n');
+    expect(readFileSync(patch, "utf8")).toBe('{"id": "simple_python_3", "ground_truth": [{"get_weather": {"city": ["Hampton Bays", "Hamptons"]}}]}\n');
     expect(readFileSync(slice, "utf8").split("\n").filter((l) => l && !l.startsWith("#"))).toEqual(["simple_python_0"]);
   });
 
