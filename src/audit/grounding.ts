@@ -10,7 +10,8 @@
  * the user never said.
  *
  * Limits, stated once: no stemming beyond a regular plural ending ("wings" grounds "wing", but
- * "women" does not ground "woman"), no word splitting for scripts written without spaces, no paraphrase, no unit
+ * "women" does not ground "woman"), text in scripts written without spaces (Chinese, Japanese,
+ * Korean, Thai) is found as a plain substring, no paraphrase, no unit
  * conversion, no arithmetic beyond ×100 for percentages. Values shorter than two characters are
  * not judged.
  */
@@ -31,6 +32,9 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 const SCALE: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9 };
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const DATE_TOKEN = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}/g;
+/** Scripts written without spaces between words, where a phrase is found as a plain substring. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 const RELATIVE_DATE = /\b(today|tonight|tomorrow|yesterday|next|this|last|coming|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|days?|weeks?|months?|years?)\b/;
 
 /**
@@ -63,7 +67,8 @@ function parseNumber(s: string): number | undefined {
 /** The numbers a text states, in digits or words, with k/million scales and percentages. */
 function numbersIn(folded: string): Set<number> {
   const out = new Set<number>();
-  const re = /(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(k|thousand|million|m|billion|bn|b)?\b/g;
+  // No word boundary after the digits: "11th" and "5cm" state 11 and 5.
+  const re = /(\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s*(k|thousand|million|m|billion|bn|b)\b)?/g;
   for (let m = re.exec(folded); m; m = re.exec(folded)) {
     const n = Number(m[1]!.replace(/,/g, ""));
     if (!Number.isFinite(n)) continue;
@@ -154,6 +159,7 @@ export class Grounding {
 
   #phrase(s: string): boolean {
     const l = looseText(s);
+    if (l !== "" && UNSPACED.test(l) && this.#loose.includes(l)) return true;
     return l !== "" && (this.#loose.includes(` ${l} `) || this.#singular.includes(` ${singularText(l)} `));
   }
 
@@ -171,6 +177,10 @@ export class Grounding {
     const d = parseDate(s);
     if (!d || d.month < 1 || d.month > 12) return false;
     if (RELATIVE_DATE.test(this.#folded)) return true;
+    for (const token of this.#folded.match(DATE_TOKEN) ?? []) {
+      const t = parseDate(token);
+      if (t && t.month === d.month && t.day === d.day && (t.year === undefined || d.year === undefined || t.year === d.year)) return true;
+    }
     const month = MONTHS[d.month - 1]!;
     const monthSaid = this.#words.has(month) || this.#words.has(month.slice(0, 3)) || this.#numbers.has(d.month);
     const daySaid = this.#numbers.has(d.day) || this.#words.has(`${d.day}st`) || this.#words.has(`${d.day}nd`) || this.#words.has(`${d.day}rd`) || this.#words.has(`${d.day}th`);

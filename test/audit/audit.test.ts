@@ -152,3 +152,16 @@ describe("grounding", () => {
     expect(g.ground(value)).toBe(by);
   });
 });
+
+describe("grounding of dates, units and unspaced scripts", () => {
+  it.each([
+    ["an ordinal day", "Weather on April 11th, 2023", "2023-04-11", "date"],
+    ["a dotted date", "A bus on 2023.10.1 please", "2023-10-01", "date"],
+    ["a unit glued to its number", "a radius of 5cm", "cm", "text"],
+    ["a plural in the text", "six chicken wings", "chicken wing", "text"],
+    ["Chinese without spaces", "我想买50杯可口可乐", "可口可乐", "text"],
+    ["Korean with a particle", "최근 박지성에 관한 뉴스", "박지성", "text"],
+  ] as const)("%s", (_name, text, value, by) => {
+    expect(new Grounding(text).ground(value)).toBe(by);
+  });
+});
