@@ -16,7 +16,7 @@
  * not judged.
  */
 import { defaultAliases } from "../canonicalize/aliases.js";
-import { foldText } from "../canonicalize/text.js";
+import { decodeEscapes, foldText } from "../canonicalize/text.js";
 import type { Entry, FunctionDoc, ParamDoc } from "../types.js";
 import { PyDict, type Value } from "../value/value.js";
 
@@ -149,7 +149,9 @@ export class Grounding {
   readonly #numbers: Set<number>;
   readonly #folded: string;
 
-  constructor(text: string) {
+  constructor(raw: string) {
+    // Some questions hold JSON text whose escapes were never decoded ("logo.\\nGreen"): read them.
+    const text = decodeEscapes(raw).replace(/\\[nrt]/g, " ");
     this.#folded = foldText(text);
     this.#loose = ` ${looseText(text)} `;
     this.#singular = ` ${singularText(looseText(text))} `;

@@ -165,3 +165,7 @@ describe("grounding of dates, units and unspaced scripts", () => {
     expect(new Grounding(text).ground(value)).toBe(by);
   });
 });
+
+it("grounds a value in text that holds undecoded escapes", () => {
+  expect(new Grounding("objects:\\n\\nRed logo.\\nGreen circle logo.").ground("Green circle logo")).toBe("text");
+});
