@@ -40,6 +40,10 @@ export type Finding =
   | (At & { code: "alternative_wrong_type"; param: string; value: Value; expected: string; reason: string; dead: boolean })
   | (At & { code: "alternative_not_in_enum"; param: string; value: Value; allowed: readonly Value[] })
   | (At & { code: "ungroundable_value"; param: string; value: string; inDoc: boolean })
+  /**
+   * `basis: "proved"`: a static finding (`causes`) shows BFCL's checker passes nothing; the
+   * default-ruleset scope is always decided by the search over `candidates` constructed answers.
+   */
   | (At & { code: "unsatisfiable_gold"; scopes: Scope[]; basis: "proved" | "searched"; causes: FindingCode[]; candidates: number });
 
 export type FindingCode = Finding["code"];
@@ -79,7 +83,7 @@ export function describeFinding(f: Finding): string {
         ? `gold parameter '${f.param}' of ${f.function} is not in the doc; it may be omitted, so only omitting it passes`
         : `gold parameter '${f.param}' of ${f.function} is not in the doc and may not be omitted; BFCL rejects any undocumented parameter, so nothing passes`;
     case "required_param_only_omittable":
-      return `'${f.param}' is required by the doc of ${f.function}, but the gold's only acceptable value is "" (omit it); a required parameter cannot be omitted`;
+      return `'${f.param}' is required by the doc of ${f.function}, but the gold's only acceptable value is "" (omit it); omitting a required parameter fails, so only writing it as the empty string passes`;
     case "empty_alternatives":
       return `'${f.param}' of ${f.function} lists no acceptable value at all`;
     case "alternative_wrong_type":
@@ -91,10 +95,12 @@ export function describeFinding(f: Finding): string {
         ? `${show(f.value)} for '${f.param}' is not in the conversation; it appears only in the function doc`
         : `${show(f.value)} for '${f.param}' is not in the conversation, not an alias or a number of anything in it, and not in the function doc`;
     case "unsatisfiable_gold": {
+      // The static causes are proofs about BFCL's checker; for the default ruleset the search decides.
+      const searched = `none of ${f.candidates} constructed answers passes`;
       const how =
         f.basis === "proved"
-          ? `proved by ${f.causes.join(", ")}`
-          : `none of ${f.candidates} constructed answers passes${f.causes.length ? ` (see ${f.causes.join(", ")})` : ""}`;
+          ? `proved for BFCL's checker by ${f.causes.join(", ")}${f.scopes.includes("default") ? `; under default, ${searched}` : ""}`
+          : `${searched}${f.causes.length ? ` (see ${f.causes.join(", ")})` : ""}`;
       return `no answer can pass under ${f.scopes.join(", ")}: ${how}`;
     }
   }
