@@ -79,3 +79,10 @@ export { defaultAliases, aliasesFor, ALIAS_DOMAINS, type AliasDomain } from "./c
 export { mathEquivalent, setMathEngine, mathLoaded } from "./canonicalize/math.js";
 export { maximumMatching, maximumWeightAssignment } from "./match/assignment.js";
 export { compile, FAILING_MAX, PARTIAL_MAX, PRESETS, PRESET_IDS, CALL_WEIGHTS, resolveOptions, RewardOptionsError, SuiteScorers, rewardRecord, readRewardRequest, readOpenRlhfRequest, scoreItems, inlineEntry, RequestError, type Reward, type Scorer, type Verdict, type PresetId, type RewardOptions, type ResolvedOptions, type GradedWeights, type ToolRlWeights, type RewardRecord, type RewardItem, type RewardRequest, type RequestErrorCode } from "./reward/api.js";
+export { auditSuite, problemFinding, type AuditOptions, type AuditReport, type AuditCategory } from "./audit/auditSuite.js";
+export { describeFinding, FINDINGS, FINDING_CODES, SCOPES, type Finding, type FindingCode, type Scope, type Severity } from "./audit/findings.js";
+export { Grounding, conversationText, type GroundedBy } from "./audit/grounding.js";
+export { satisfiable, type Satisfiability } from "./audit/satisfiable.js";
+export type { SuiteProblem, ParseCategoryOptions } from "./suite/parseSuite.js";
+export { validateSuite, patchedGolds, classify, CLASSIFICATIONS, type Classification, type FrontierRun, type ValidateOptions, type FrontierFailure, type Ceiling, type CategoryValidation, type Proposal, type ValidationReport } from "./audit/validateSuite.js";
+export { compareAnswer, sameForm, sameValue, type Difference, type DifferenceKind } from "./audit/compareAnswer.js";

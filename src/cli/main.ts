@@ -32,7 +32,8 @@ export function fail(message: string): Outcome {
 }
 
 export function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  toolgrade ${name.padEnd(7)} ${c.summary}`);
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  toolgrade ${name.padEnd(width)} ${c.summary}`);
   return `toolgrade ${VERSION} — grade the function calls language models emit\n\nCommands:\n${lines.join("\n")}\n\nRun \`toolgrade <command> --help\` for its options.\n`;
 }
 

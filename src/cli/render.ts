@@ -9,7 +9,7 @@ import { renderJunit } from "./render/junit.js";
 import { renderMarkdown } from "./render/markdown.js";
 import { renderText } from "./render/text.js";
 
-export type { RenderOptions, Renderer, ScoreDocument, ScoredRun } from "./render/document.js";
+export type { Document, RenderOptions, Renderer, ScoreDocument, ScoredRun, SliceNote, ViewDocument, ViewItem } from "./render/document.js";
 
 export const OUTPUT_FORMATS = ["text", "json", "jsonl", "junit", "markdown", "github"] as const;
 

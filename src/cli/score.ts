@@ -6,7 +6,7 @@
  */
 import { readArgs } from "./args.js";
 import { createHash } from "node:crypto";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
 import {
@@ -45,6 +45,8 @@ Input:
                           or - for result lines on stdin
   --category C            only this category (repeatable)
   --partial               score the results present when some are missing (BFCL's --partial-eval)
+  --slice FILE            grade only the ids listed in FILE (one per line, as validate --write-slice
+                          writes it); the report says how many entries the slice kept
 
 Grading:
   --ruleset default|bfcl  default: fair grading; bfcl: BFCL's checker, verdict for verdict
@@ -73,7 +75,7 @@ Output:
 Exit codes: 0 pass, 1 a gate failed, 2 bad usage or input.
 `;
 
-interface RunInput {
+export interface RunInput {
   model: string;
   records: ResultRecord[];
   /** Result files of categories toolgrade does not grade (multi-turn, agentic…). */
@@ -105,8 +107,17 @@ function isModelFolder(dir: string): boolean {
   return findResultFiles(dir).some(({ file }) => dirname(file) === dir || (BFCL_SUBFOLDERS.has(basename(dirname(file))) && dirname(dirname(file)) === dir));
 }
 
+/** A folder of `<category>.jsonl` record files (the conformance corpus's layout), read as one run. */
+function readJsonlFolder(dir: string): RunInput | undefined {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort();
+  if (files.length === 0) return undefined;
+  return { model: basename(resolve(dir)), records: files.flatMap((f) => parseResults(join(dir, f), readUtf8(join(dir, f)))), skipped: [] };
+}
+
 /** The runs under one `--results` argument. */
-function readRuns(path: string, io: Io): RunInput[] {
+export function readRuns(path: string, io: Io): RunInput[] {
   if (path === "-") {
     if (!io.stdin) throw new SuiteError("<stdin>", 0, "standard input is not available");
     return [{ model: "stdin", records: parseResults("<stdin>", io.stdin()), skipped: [] }];
@@ -120,6 +131,8 @@ function readRuns(path: string, io: Io): RunInput[] {
   if (stat.isFile()) return [{ model: modelName(path, true), records: parseResults(path, readUtf8(path)), skipped: [] }];
   const dir = path.replace(/[\\/]+$/, "") || path;
   if (isModelFolder(dir)) return [readFolder(dir, modelName(dir, false))];
+  const flat = readJsonlFolder(dir);
+  if (flat && findResultFiles(dir).length === 0) return [flat];
   const models = [...new Set(findResultFiles(dir).map(({ file }) => relative(dir, file).split(/[\\/]/)[0]!))];
   const runs = models.map((m) => join(dir, m)).filter(isModelFolder);
   if (runs.length === 0) throw new SuiteError(path, 0, "no BFCL_v<N>_<category>_result.json files found");
@@ -146,7 +159,7 @@ function suiteHash(dataDir: string, goldDir: string, categories: readonly Catego
 }
 
 /** `--decode fc --decode my-model=prompt` → the mode of each run. */
-function perRun<T>(specs: readonly string[], parse: (s: string) => T | undefined, what: string): { all?: T; by: Map<string, T> } | string {
+export function perRun<T>(specs: readonly string[], parse: (s: string) => T | undefined, what: string): { all?: T; by: Map<string, T> } | string {
   const by = new Map<string, T>();
   let all: T | undefined;
   for (const spec of specs) {
@@ -159,12 +172,12 @@ function perRun<T>(specs: readonly string[], parse: (s: string) => T | undefined
   return all === undefined ? { by } : { all, by };
 }
 
-interface Output {
+export interface Output {
   format: OutputFormat;
   file?: string;
 }
 
-function parseOutputs(specs: readonly string[]): Output[] | string {
+export function parseOutputs(specs: readonly string[]): Output[] | string {
   const outputs: Output[] = [];
   for (const spec of specs.length ? specs : ["text"]) {
     const eq = spec.indexOf("=");
@@ -201,6 +214,24 @@ function baselineFor(model: string, runs: readonly string[], baseline: readonly 
   return `the baseline has no run named '${model}' (it has ${baseline.map((b) => b.model).join(", ")})`;
 }
 
+/** The ids of a slice file: one per line; blank lines and `#` comments are skipped. */
+export function readSlice(file: string): Set<string> {
+  let text: string;
+  try {
+    text = readUtf8(file);
+  } catch (e) {
+    if (e instanceof SuiteError) throw e;
+    throw new SuiteError(file, 0, "the slice file cannot be read");
+  }
+  const ids = new Set<string>();
+  text.split("\n").forEach((raw) => {
+    const line = raw.trim();
+    if (line && !line.startsWith("#")) ids.add(line);
+  });
+  if (ids.size === 0) throw new SuiteError(file, 0, "the slice lists no ids");
+  return ids;
+}
+
 export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): Outcome {
   const args = readArgs(
     argv,
@@ -219,6 +250,7 @@ export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): 
       min: { type: "string", multiple: true },
       baseline: { type: "string" },
       "max-regression": { type: "string", multiple: true },
+      slice: { type: "string" },
     },
     SCORE_USAGE,
     io,
@@ -254,10 +286,21 @@ export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): 
       if (input.skipped.length) io.err(`toolgrade: ${input.model}: skipped ${input.skipped.length} result files of categories toolgrade does not grade (${input.skipped.join(", ")})\n`);
       if (categories.length) input.records = input.records.filter((r) => categories.includes(r.category));
     }
+    let sliceIds: Set<string> | undefined;
+    if (values.slice) {
+      sliceIds = readSlice(values.slice);
+      for (const input of inputs) input.records = input.records.filter((r) => sliceIds!.has(r.id));
+    }
     const graded = CATEGORY_IDS.filter((c) => inputs.some((r) => r.records.some((x) => x.category === c)));
     if (graded.length === 0) return fail("no results to score");
     const goldDir = values.golds ?? join(values.data, "possible_answer");
     const suite = loadSuite(values.data, { golds: goldDir, categories: graded });
+    let slice: ScoreDocument["slice"];
+    if (sliceIds) {
+      const total = [...suite.entries.values()].reduce((a, l) => a + l.length, 0);
+      for (const [c, list] of suite.entries) suite.entries.set(c, list.filter((e) => sliceIds!.has(e.id)));
+      slice = { file: values.slice!, kept: [...suite.entries.values()].reduce((a, l) => a + l.length, 0), total };
+    }
     const hash = suiteHash(values.data, goldDir, graded);
 
     let baseline: RunScores[] | undefined;
@@ -309,6 +352,7 @@ export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): 
       suiteHash: hash,
       ...(values.baseline ? { baseline: values.baseline } : {}),
       runs,
+      ...(slice ? { slice } : {}),
     };
     for (const o of outputs) {
       const text = RENDERERS[o.format](doc, { color: !o.file && terminal.stdoutIsTTY && !terminal.noColor });

@@ -6,13 +6,15 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CATEGORY_IDS, CATEGORIES, type CategoryId } from "../categories.js";
 import type { Entry } from "../types.js";
-import { parseCategory, SuiteError } from "./parseSuite.js";
+import { parseCategory, SuiteError, type SuiteProblem } from "./parseSuite.js";
 
 export interface LoadSuiteOptions {
   /** Folder of the possible-answer files; default `<dir>/possible_answer`. */
   golds?: string;
   /** Only these categories (default: every category with a question file). */
   categories?: readonly CategoryId[];
+  /** Audit mode: report question/gold disagreements here instead of throwing (see parseCategory). */
+  onProblem?: (p: SuiteProblem) => void;
 }
 
 export interface Suite {
@@ -66,7 +68,7 @@ export function loadSuite(dir: string, options: LoadSuiteOptions = {}): Suite {
       if (!existsSync(goldFile)) throw new SuiteError(goldFile, 0, `missing possible-answer file for ${category}`);
       golds = { file: goldFile, text: readUtf8(goldFile) };
     }
-    entries.set(category, parseCategory(category, { file, text: readUtf8(file) }, golds));
+    entries.set(category, parseCategory(category, { file, text: readUtf8(file) }, golds, options.onProblem ? { onProblem: options.onProblem } : {}));
   }
   return { dir, categories: [...entries.keys()], entries };
 }

@@ -13,6 +13,10 @@ export interface ResultRecord {
   result: Value;
   file: string;
   line: number;
+  /** How the record says it is decoded, when it says (the conformance corpus's `mode`). */
+  mode?: "prompt" | "fc";
+  /** The record's `underscore_to_dot` flag, when it has one. */
+  underscoreToDot?: boolean;
 }
 
 /** @example parseResults("r.json", '{"id": "simple_python_0", "result": "[f(a=1)]"}') */
@@ -27,6 +31,16 @@ export function parseResults(file: string, text: string, category?: CategoryId):
     if (category && idCategory && idCategory !== category) {
       throw new SuiteError(file, line, `id '${id}' belongs to ${idCategory}, not to ${category} as the file name says`);
     }
-    return { id, category: cat, result: f.raw("result")!, file, line };
+    const mode = f.raw("mode");
+    const dot = f.raw("underscore_to_dot");
+    return {
+      id,
+      category: cat,
+      result: f.raw("result")!,
+      file,
+      line,
+      ...(mode === "prompt" || mode === "fc" ? { mode } : {}),
+      ...(typeof dot === "boolean" ? { underscoreToDot: dot } : {}),
+    };
   });
 }

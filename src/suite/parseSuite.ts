@@ -175,12 +175,32 @@ export interface SuiteFileText {
   text: string;
 }
 
+/** A disagreement between a question file and its gold file, reported instead of thrown in audit mode. */
+export interface SuiteProblem {
+  code: "count_mismatch" | "id_mismatch" | "missing_gold" | "orphan_gold" | "gold_function_not_offered";
+  file: string;
+  line: number;
+  id?: string;
+  message: string;
+}
+
+export interface ParseCategoryOptions {
+  /**
+   * Audit mode: the problems that would make the suite unusable for grading (counts or ids that
+   * disagree, a gold calling a function the entry does not offer) are passed here instead of
+   * thrown, and questions pair with golds by id rather than by position. Malformed JSON and
+   * missing fields still throw.
+   */
+  onProblem?: (p: SuiteProblem) => void;
+}
+
 /**
  * Builds the entries of one category from its question file and, for categories with golds, its
  * possible-answer file. Lines pair by position and their ids must agree, as BFCL pairs them.
  */
-export function parseCategory(category: CategoryId, questions: SuiteFileText, golds?: SuiteFileText): Entry[] {
+export function parseCategory(category: CategoryId, questions: SuiteFileText, golds?: SuiteFileText, options: ParseCategoryOptions = {}): Entry[] {
   const info = CATEGORIES[category];
+  const report = options.onProblem;
   const qLines = readJsonLines(questions.file, questions.text);
   let gLines: JsonLine[] = [];
   if (info.hasGold) {
@@ -189,15 +209,21 @@ export function parseCategory(category: CategoryId, questions: SuiteFileText, go
     if (gLines.length !== qLines.length) {
       const short = gLines.length < qLines.length ? golds : questions;
       const lines = gLines.length < qLines.length ? gLines : qLines;
-      throw new SuiteError(
-        short.file,
-        (lines.at(-1)?.line ?? 0) + 1,
-        `${qLines.length} questions in ${questions.file} but ${gLines.length} golds in ${golds.file}`,
-      );
+      const problem = { file: short.file, line: (lines.at(-1)?.line ?? 0) + 1, message: `${qLines.length} questions in ${questions.file} but ${gLines.length} golds in ${golds.file}` };
+      if (!report) throw new SuiteError(problem.file, problem.line, problem.message);
+      report({ code: "count_mismatch", ...problem });
+    }
+  }
+  // Audit mode pairs by id, so one missing line does not misalign every gold after it.
+  const goldById = new Map<string, JsonLine>();
+  if (report && golds) {
+    for (const g of gLines) {
+      const gid = new Fields(golds.file, g.line, g.value).string("id");
+      if (!goldById.has(gid)) goldById.set(gid, g);
     }
   }
   const seen = new Map<string, number>();
-  return qLines.map((q, i) => {
+  const entries = qLines.map((q, i) => {
     const f = new Fields(questions.file, q.line, q.value);
     const id = f.string("id");
     const previous = seen.get(id);
@@ -206,18 +232,35 @@ export function parseCategory(category: CategoryId, questions: SuiteFileText, go
     const functions = f.list("function").map((d, k) => parseFunctionDoc(f.at(d, `function[${k}]`), category));
     const entry: Entry = { id, category, question: parseQuestion(f), functions, golds: [], source: { file: questions.file, line: q.line } };
     if (info.hasGold) {
-      const g = gLines[i]!;
-      const gf = new Fields(golds!.file, g.line, g.value);
+      let g = gLines[i];
+      if (report) {
+        const byId = goldById.get(id);
+        if (g && g !== byId) report({ code: "id_mismatch", file: golds!.file, line: g.line, id, message: `line ${g.line} of the gold file is not the gold of '${id}' (question line ${q.line}); BFCL pairs by position` });
+        g = byId;
+        if (!g) {
+          report({ code: "missing_gold", file: questions.file, line: q.line, id, message: `no gold for '${id}'` });
+          return entry;
+        }
+      }
+      const gf = new Fields(golds!.file, g!.line, g!.value);
       const goldId = gf.string("id");
       if (goldId !== id) gf.fail(`id '${goldId}' does not match question id '${id}' on line ${q.line} of ${questions.file}`);
       entry.golds = parseGolds(gf);
       if (entry.golds.length === 0) gf.fail("ground_truth is empty");
       for (const gold of entry.golds) {
         if (!functions.some((fn) => fn.name === gold.name)) {
-          gf.fail(`gold function '${gold.name}' is not among the functions entry '${id}' offers`);
+          const message = `gold function '${gold.name}' is not among the functions entry '${id}' offers`;
+          if (!report) return gf.fail(message);
+          report({ code: "gold_function_not_offered", file: golds!.file, line: g!.line, id, message });
         }
       }
     }
     return entry;
   });
+  if (report && golds) {
+    for (const [gid, g] of goldById) {
+      if (!seen.has(gid)) report({ code: "orphan_gold", file: golds.file, line: g.line, id: gid, message: `gold '${gid}' has no question` });
+    }
+  }
+  return entries;
 }

@@ -5,7 +5,7 @@
  * shows no more than 10 per step. A closing `::notice` gives the headline figures.
  */
 import { describeMismatch } from "../../format.js";
-import type { ScoreDocument } from "./document.js";
+import { isView, type Document, type ScoreDocument, type ViewDocument } from "./document.js";
 import { allGates, describeGate, pct } from "./words.js";
 
 export const ANNOTATION_CAP = 10;
@@ -20,7 +20,21 @@ function prop(s: string): string {
   return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-export function renderGithub(doc: ScoreDocument): string {
+/** Errors first, then warnings, at most {@link ANNOTATION_CAP}; info items are not annotated. */
+function renderViewGithub(doc: ViewDocument): string {
+  const ranked = [...doc.items.filter((i) => i.severity === "error"), ...doc.items.filter((i) => i.severity === "warning")];
+  const lines = ranked.slice(0, ANNOTATION_CAP).map((i) => {
+    const where = i.file ? `file=${prop(i.file)},line=${i.line ?? 0},` : "";
+    return `::${i.severity} ${where}title=${prop(`${i.id}: ${i.code}`)}::${data(i.message)}`;
+  });
+  if (ranked.length > ANNOTATION_CAP) lines.push(`::notice title=toolgrade::${data(`${ranked.length - ANNOTATION_CAP} more errors and warnings are not annotated; see the markdown or json report`)}`);
+  lines.push(`::notice title=${prop(doc.title)}::${data(doc.meta.join(" · "))}`);
+  return `${lines.join("\n")}\n`;
+}
+
+export function renderGithub(anyDoc: Document): string {
+  if (isView(anyDoc)) return renderViewGithub(anyDoc);
+  const doc: ScoreDocument = anyDoc;
   const errors: string[] = [];
   for (const { model, gate } of allGates(doc)) {
     if (!gate.passed) errors.push(`::error title=${prop("toolgrade gate failed")}::${data(`${model ? `${model}: ` : ""}${describeGate(gate)}`)}`);

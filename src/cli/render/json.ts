@@ -6,9 +6,9 @@
 import { describeMismatch } from "../../format.js";
 import { pyRepr } from "../../value/repr.js";
 import { PyBytes, PyComplex, PyDict, PySet, PyTuple } from "../../value/value.js";
-import type { ScoredRun, ScoreDocument } from "./document.js";
+import { isView, type Document, type ScoredRun, type ScoreDocument } from "./document.js";
 
-function plain(v: unknown): unknown {
+export function plain(v: unknown): unknown {
   if (typeof v === "bigint") return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (typeof v === "number" && !Number.isFinite(v)) return String(v);
   if (v instanceof PyTuple || v instanceof PySet) return v.items.map(plain);
@@ -35,23 +35,28 @@ function runJson(run: ScoredRun): Record<string, unknown> {
  * leaderboard, per-entry results, gates, comparison). Several runs: `{toolgrade, ruleset,
  * rulesetVersion, suiteHash, runs: [...]}`. Both are read back by `--baseline`.
  */
-export function renderJson(doc: ScoreDocument): string {
+export function renderJson(anyDoc: Document): string {
+  if (isView(anyDoc)) return `${JSON.stringify(plain(anyDoc.json), null, 2)}\n`;
+  const doc: ScoreDocument = anyDoc;
   const body =
     doc.runs.length === 1
-      ? { ...runJson(doc.runs[0]!), ...(doc.baseline ? { baselineFile: doc.baseline } : {}) }
+      ? { ...runJson(doc.runs[0]!), ...(doc.baseline ? { baselineFile: doc.baseline } : {}), ...(doc.slice ? { slice: doc.slice } : {}) }
       : {
           toolgrade: doc.toolgrade,
           ruleset: doc.ruleset,
           rulesetVersion: doc.rulesetVersion,
           suiteHash: doc.suiteHash,
           ...(doc.baseline ? { baselineFile: doc.baseline } : {}),
+          ...(doc.slice ? { slice: doc.slice } : {}),
           runs: doc.runs.map(runJson),
         };
   return `${JSON.stringify(plain(body), null, 2)}\n`;
 }
 
 /** `{"model", "id", "category", "valid", "error_type", "codes", "messages", "file", "line"}` per entry. */
-export function renderJsonl(doc: ScoreDocument): string {
+export function renderJsonl(anyDoc: Document): string {
+  if (isView(anyDoc)) return anyDoc.jsonl.map((l) => `${JSON.stringify(plain(l))}\n`).join("");
+  const doc: ScoreDocument = anyDoc;
   return doc.runs
     .flatMap((run) =>
       run.report.results.map((r) =>

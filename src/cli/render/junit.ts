@@ -5,7 +5,7 @@
  * suite, `<model>.gates`. No timestamps or timings, so the output is reproducible.
  */
 import { describeMismatch } from "../../format.js";
-import type { ScoreDocument } from "./document.js";
+import { isView, type Document, type ScoreDocument, type ViewDocument } from "./document.js";
 import { allGates, describeGate, gateName } from "./words.js";
 
 /**
@@ -37,7 +37,30 @@ const attrs = (a: Record<string, string | number>) =>
     .map(([k, v]) => ` ${k}="${xmlEscape(String(v), true)}"`)
     .join("");
 
-export function renderJunit(doc: ScoreDocument): string {
+/** One `<testsuite>` per group (category), one `<testcase>` per item; errors and warnings fail. */
+function renderViewJunit(doc: ViewDocument): string {
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  for (const group of [...new Set(doc.items.map((i) => i.group))]) {
+    const items = doc.items.filter((i) => i.group === group);
+    const failed = items.filter((i) => i.severity !== "info").length;
+    tests += items.length;
+    failures += failed;
+    const cases = items.map((i) => {
+      const head = `    <testcase${attrs({ name: `${i.id} ${i.code}`, classname: group })}`;
+      const at = i.file ? `\nat ${i.file}:${i.line ?? 0}` : "";
+      if (i.severity === "info") return `${head}>\n      <system-out>${xmlEscape(i.message)}</system-out>\n    </testcase>`;
+      return `${head}>\n      <failure${attrs({ message: i.message, type: `${i.severity}:${i.code}` })}>${xmlEscape(i.message + at)}</failure>\n    </testcase>`;
+    });
+    suites.push(`  <testsuite${attrs({ name: group, tests: items.length, failures: failed, errors: 0, skipped: 0 })}>\n${cases.join("\n")}\n  </testsuite>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: doc.title, tests, failures, errors: 0 })}>\n${suites.join("\n")}\n</testsuites>\n`;
+}
+
+export function renderJunit(anyDoc: Document): string {
+  if (isView(anyDoc)) return renderViewJunit(anyDoc);
+  const doc: ScoreDocument = anyDoc;
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;

@@ -5,7 +5,7 @@
  */
 import { describeMismatch } from "../../format.js";
 import { targetLabel } from "../../gates.js";
-import type { ScoredRun, ScoreDocument } from "./document.js";
+import { isView, type Document, type ScoredRun, type ScoreDocument, type ViewDocument } from "./document.js";
 import { categoryTable, leaderboardTable, type ViewTable } from "./table.js";
 import { allGates, describeGate, missingByCategory, pct, points, shortHash } from "./words.js";
 
@@ -49,7 +49,22 @@ function entries(run: ScoredRun, ids: readonly string[], title: string): string[
   return ["", `<details><summary>${htmlEscape(title)} (${ids.length})</summary>`, "", ...lines, "", "</details>"];
 }
 
-export function renderMarkdown(doc: ScoreDocument): string {
+function renderViewMarkdown(doc: ViewDocument): string {
+  const lines = [`### ${mdEscape(doc.title)}`, "", ...doc.meta.map((m) => `${mdEscape(m)}  `)];
+  for (const t of doc.tables) lines.push("", `**${mdEscape(t.title)}**`, "", ...table(t.table));
+  if (doc.notes.length) lines.push("", ...doc.notes.map((n) => `- ${mdEscape(n)}`));
+  for (const code of [...new Set(doc.items.map((i) => i.code))]) {
+    const items = doc.items.filter((i) => i.code === code);
+    const shown = items.slice(0, ENTRY_CAP).map((i) => `- \`${i.id}\` (${i.severity}): ${mdEscape(i.message)}`);
+    if (items.length > ENTRY_CAP) shown.push(`- … and ${items.length - ENTRY_CAP} more`);
+    lines.push("", `<details><summary>${htmlEscape(code)} (${items.length})</summary>`, "", ...shown, "", "</details>");
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export function renderMarkdown(anyDoc: Document): string {
+  if (isView(anyDoc)) return renderViewMarkdown(anyDoc);
+  const doc: ScoreDocument = anyDoc;
   const models = doc.runs.map((r) => r.report.model).join(", ");
   const lines = [`### toolgrade: ${mdEscape(models)}`, ""];
   const how = doc.runs
@@ -64,6 +79,7 @@ export function renderMarkdown(doc: ScoreDocument): string {
     for (const { model, gate } of gates) lines.push(`- ${gate.passed ? "✅" : "❌"} ${model ? `${mdEscape(model)}: ` : ""}${mdEscape(describeGate(gate))}`);
   }
 
+  if (doc.slice) lines.push("", `Slice \`${mdEscape(doc.slice.file)}\` applied: ${doc.slice.kept} of ${doc.slice.total} entries kept.`);
   lines.push("", ...table(categoryTable(doc)), "", ...table(leaderboardTable(doc)));
 
   for (const run of doc.runs) {

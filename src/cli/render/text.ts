@@ -4,7 +4,7 @@
  * either way.
  */
 import { targetLabel } from "../../gates.js";
-import type { RenderOptions, ScoreDocument } from "./document.js";
+import { isView, type Document, type RenderOptions, type ScoreDocument, type ViewDocument } from "./document.js";
 import { categoryTable, leaderboardTable, type Tone, type ViewTable } from "./table.js";
 import { allGates, describeGate, idList, missingByCategory, pct, points, shortHash } from "./words.js";
 
@@ -36,7 +36,26 @@ function table(t: ViewTable, color: boolean): string[] {
   ];
 }
 
-export function renderText(doc: ScoreDocument, { color }: RenderOptions): string {
+/** Items listed per code before "and N more" (the json format lists them all). */
+const ITEM_CAP = 25;
+
+function renderViewText(doc: ViewDocument, color: boolean): string {
+  const lines = [doc.title, ...doc.meta];
+  for (const t of doc.tables) lines.push("", paint(t.title, "bold", color), ...table(t.table, color));
+  if (doc.notes.length) lines.push("", ...doc.notes);
+  const codes = [...new Set(doc.items.map((i) => i.code))];
+  for (const code of codes) {
+    const items = doc.items.filter((i) => i.code === code);
+    lines.push("", paint(`${code} (${items.length})`, "bold", color));
+    for (const i of items.slice(0, ITEM_CAP)) lines.push(`  ${paint(i.severity.padEnd(7), i.severity === "error" ? "bad" : "plain", color)} ${i.id}: ${i.message}`);
+    if (items.length > ITEM_CAP) lines.push(`  … and ${items.length - ITEM_CAP} more (--format json lists them all)`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export function renderText(anyDoc: Document, { color }: RenderOptions): string {
+  if (isView(anyDoc)) return renderViewText(anyDoc, color);
+  const doc: ScoreDocument = anyDoc;
   const lines = [`toolgrade ${doc.toolgrade} · ruleset ${doc.ruleset} (${doc.rulesetVersion}) · suite ${shortHash(doc.suiteHash)}`];
   const how = (r: ScoreDocument["runs"][number]) =>
     [`decode ${r.report.decode}`, ...(r.report.underscoreToDot ? ["underscore-to-dot"] : []), ...(r.report.partial ? ["partial"] : [])].join(" · ");
@@ -45,6 +64,7 @@ export function renderText(doc: ScoreDocument, { color }: RenderOptions): string
   lines.push("", ...table(categoryTable(doc), color), "", ...table(leaderboardTable(doc), color));
 
   const notes: string[] = [];
+  if (doc.slice) notes.push(`slice ${doc.slice.file} applied: ${doc.slice.kept} of ${doc.slice.total} entries kept`);
   for (const run of doc.runs) {
     const name = doc.runs.length > 1 ? `${run.report.model}: ` : "";
     const missing = run.report.problems.missing.length;
