@@ -11,7 +11,8 @@
  * nested check). Strings are case-folded in the data and in the enum, because BFCL compares
  * strings after lower-casing.
  */
-import { Ajv, type ValidateFunction } from "ajv";
+import type { Ajv, ValidateFunction } from "ajv";
+import { loadLazily } from "../lazyModule.js";
 import { foldText } from "../canonicalize/text.js";
 import type { Language } from "../categories.js";
 import type { ParamDoc } from "../types.js";
@@ -106,7 +107,10 @@ export class SchemaChecker {
   #floats = new Set<string>();
 
   constructor() {
-    this.#ajv = new Ajv({ allErrors: false, strict: false });
+    // ajv takes ~40 ms to load; only the audit needs it, so it is loaded here rather than on import.
+    const ajv = loadLazily<{ Ajv: typeof Ajv }>("ajv");
+    if (!ajv) throw new Error("the suite audit needs the ajv package, which could not be loaded here (it loads through Node's require)");
+    this.#ajv = new ajv.Ajv({ allErrors: false, strict: false });
     this.#ajv.addKeyword({
       keyword: "pyInt",
       schemaType: "boolean",

@@ -12,6 +12,8 @@
  * negative samples are included; identities that hold almost everywhere can still pass.
  */
 
+import { loadLazily } from "../lazyModule.js";
+
 const MAX_LENGTH = 200;
 const MAX_VARIABLES = 6;
 const SAMPLES = [-2.5, -1, -0.5, 0.3, 0.7, 1.5, 2, 3.7];
@@ -63,14 +65,7 @@ let mathjs: MathJs | null | undefined;
 
 /** Loads mathjs on first use (synchronously in Node); null where it cannot be loaded. */
 function loadMath(): MathJs | null {
-  if (mathjs !== undefined) return mathjs;
-  try {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const mod = proc?.getBuiltinModule?.("node:module") as { createRequire(url: string): (id: string) => unknown } | undefined;
-    mathjs = mod ? (mod.createRequire(import.meta.url)("mathjs") as MathJs) : null;
-  } catch {
-    mathjs = null;
-  }
+  if (mathjs === undefined) mathjs = loadLazily<MathJs>("mathjs");
   return mathjs;
 }
 
