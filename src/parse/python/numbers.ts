@@ -170,6 +170,18 @@ export function scanNumber(src: string, start: number, end: number): number {
  * @example numberValue("1_0.5") // 10.5
  */
 export function numberValue(text: string, offset: number): bigint | number | PyComplex {
+  // Most numbers are short plain decimals: up to 15 digits are exact as a double, and BigInt(number)
+  // is much faster than BigInt(string).
+  if (text.length <= 15) {
+    let n = 0;
+    let i = 0;
+    for (; i < text.length; i++) {
+      const d = text.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i === text.length && i > 0) return BigInt(n);
+  }
   const clean = text.includes("_") ? text.replaceAll("_", "") : text;
   const last = clean.charCodeAt(clean.length - 1);
   if (last === 0x6a || last === 0x4a) return new PyComplex(0, Number(clean.slice(0, -1)));

@@ -120,9 +120,9 @@ const LITERAL_NAMES: ReadonlySet<string> = new Set(["True", "False", "None"]);
 const EXPRESSION_ENDS: ReadonlySet<string> = new Set([",", ")", "]", "}", ":", "=", ";"]);
 
 class Parser {
-  /** Tokens read ahead; the next one is at `head`. */
-  private readonly ahead: Token[] = [];
-  private head = 0;
+  /** Tokens read ahead: the next one, and the one after it. */
+  private first: Token | undefined;
+  private second: Token | undefined;
   /** Open recursive rules; bounded so that no input can exhaust the JavaScript stack. */
   private nesting = 0;
   private readonly maxNesting: number;
@@ -137,32 +137,31 @@ class Parser {
 
   // ---- token helpers
 
-  private peek(k = 0): Token {
-    while (this.ahead.length - this.head <= k) this.ahead.push(this.tokens.next());
-    return this.ahead[this.head + k]!;
+  /** The next token (`k = 0`) or the one after it (`k = 1`): the grammar never looks further. */
+  private peek(k: 0 | 1 = 0): Token {
+    const first = (this.first ??= this.tokens.next());
+    return k === 0 ? first : (this.second ??= this.tokens.next());
   }
 
   private next(): Token {
     const t = this.peek();
-    if (++this.head === this.ahead.length) {
-      this.ahead.length = 0;
-      this.head = 0;
-    }
+    this.first = this.second;
+    this.second = undefined;
     return t;
   }
 
-  private isOp(value: string, k = 0): boolean {
+  private isOp(value: string, k: 0 | 1 = 0): boolean {
     const t = this.peek(k);
     return t.type === "op" && t.value === value;
   }
 
-  private isKeyword(value: string, k = 0): boolean {
+  private isKeyword(value: string, k: 0 | 1 = 0): boolean {
     const t = this.peek(k);
     return t.type === "name" && t.value === value;
   }
 
   /** A name token that is not a keyword. */
-  private isIdentifier(k = 0): boolean {
+  private isIdentifier(k: 0 | 1 = 0): boolean {
     const t = this.peek(k);
     return t.type === "name" && !KEYWORDS.has(t.value);
   }

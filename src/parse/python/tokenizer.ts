@@ -250,6 +250,12 @@ export class Tokenizer {
   }
 
   private operator(c: number, start: number): Token {
+    // Brackets, `,`, `;`, `~` and a lone `=` start no longer operator: no slicing needed.
+    if (isSingleCharOp(c) || (c === 0x3d && (start + 1 >= this.end || this.src.charCodeAt(start + 1) !== 0x3d))) {
+      this.pos = start + 1;
+      this.bracket(c, start);
+      return this.make("op", start);
+    }
     const three = this.src.slice(start, Math.min(start + 3, this.end));
     let len = 0;
     if (THREE_CHAR_OPS.has(three)) len = 3;
@@ -286,4 +292,9 @@ const MATCHING: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}
 
 function isDigitCode(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
+}
+
+/** `(` `)` `[` `]` `{` `}` `,` `;` `~`: operators that no longer operator starts with. */
+function isSingleCharOp(c: number): boolean {
+  return c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2c || c === 0x3b || c === 0x7e;
 }
