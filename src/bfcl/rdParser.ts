@@ -46,7 +46,8 @@ export class RdParser {
   /** Characters of the current token already consumed (only for `>`-family tokens). */
   sub = 0;
   furthest = -1;
-  readonly expected = new Set<string>();
+  /** What would have been accepted at `furthest` (repeats possible; a Set is built only on failure). */
+  expected: string[] = [];
   depth = 0;
   /** For each MISSING token used, the span of the sibling before it (see recovery.ts). */
   readonly before = new Map<number, Span>();
@@ -94,9 +95,8 @@ export class RdParser {
     const at = this.pos;
     if (at > this.furthest) {
       this.furthest = at;
-      this.expected.clear();
-      this.expected.add(what);
-    } else if (at === this.furthest) this.expected.add(what);
+      this.expected = [what];
+    } else if (at === this.furthest && this.expected[this.expected.length - 1] !== what) this.expected.push(what);
   }
 
   /** The token before the current one, if any. */
@@ -336,7 +336,7 @@ export function parseSource<P extends RdParser>(src: string, grammar: Grammar<P>
       const p = grammar.parser(src, tokens, lexed.comments);
       const tree = grammar.program(p);
       if (tree) return { ok: true, tree, before: p.before };
-      return { ok: false, at: Math.max(p.furthest, 0), expected: p.expected, before: p.before };
+      return { ok: false, at: Math.max(p.furthest, 0), expected: new Set(p.expected), before: p.before };
     };
     const r = recoverWithMissing(TokenSeq.of(lexed.tokens), attempt, grammar.recoveryPolicy(src, options.costUnit ?? "utf8"));
     if (r.tree) return { ok: true, tree: r.tree, missing: r.missing };

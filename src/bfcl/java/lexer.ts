@@ -12,6 +12,7 @@
  */
 
 import type { LexResult, Token } from "../rdParser.js";
+import { punctAt, punctIndex } from "../punctuation.js";
 
 export type { Token };
 
@@ -20,6 +21,8 @@ const PUNCT: readonly string[] = [
   "->", "::", "++", "--", "&&", "||", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>",
   "(", ")", "[", "]", "{", "}", ";", ",", ".", "@", "=", ">", "<", "!", "~", "?", ":", "+", "-", "*", "/", "&", "|", "^", "%",
 ];
+
+const PUNCT_INDEX = punctIndex(PUNCT);
 
 const ID_START = /[\p{XID_Start}_$]/u;
 const ID_CONTINUE = /[\p{XID_Continue}\u00A2_$]/u;
@@ -121,7 +124,7 @@ function lexInto(
         braces--;
       }
     }
-    const p = PUNCT.find((s) => src.startsWith(s, i) && i + s.length <= to);
+    const p = punctAt(PUNCT_INDEX, src, i, to);
     if (!p) return { ok: false, at: i, reason: `unexpected character ${JSON.stringify(src[i])}` };
     tokens.push({ kind: p, start: i, end: i + p.length });
     i += p.length;

@@ -12,6 +12,7 @@
  * element always ends up in an ERROR node, so it is reported as a lexical error.
  */
 import type { LexResult, Token } from "../rdParser.js";
+import { punctAt, punctIndex } from "../punctuation.js";
 
 const PUNCT: readonly string[] = [
   ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=",
@@ -19,6 +20,8 @@ const PUNCT: readonly string[] = [
   "**", "<<", ">>",
   "{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "+", "-", "*", "/", "%", "&", "|", "^", "!", "~", "?", ":", "=", ".", "@",
 ];
+
+const PUNCT_INDEX = punctIndex(PUNCT);
 
 /** Keywords after which an expression (so a regex or JSX) may start. */
 const EXPRESSION_KEYWORDS = new Set([
@@ -117,7 +120,7 @@ class Lexer {
       else if (c === 0x3c && !operand) tok = this.jsx(i);
       else if (isIdChar(c, true) || (c === 0x5c && src.charCodeAt(i + 1) === 0x75)) tok = this.word(i);
       else {
-        const p = PUNCT.find((s) => src.startsWith(s, i));
+        const p = punctAt(PUNCT_INDEX, src, i);
         if (!p) throw new Fail(i, `unexpected character ${JSON.stringify(src[i])}`);
         // `?.5` is a conditional followed by a number, not optional chaining.
         const kind = p === "?." && isDigit(src.charCodeAt(i + 2)) ? "?" : p;
