@@ -4,11 +4,11 @@
  */
 import { bfclErrorType, type Mismatch } from "./mismatch.js";
 import type { Entry } from "./types.js";
-import { gradeBfcl, type DecodeMode } from "./bfcl/gradeBfcl.js";
+import { checkDecodedBfcl, gradeBfcl, type DecodeMode } from "./bfcl/gradeBfcl.js";
 import type { Decision } from "./default/checkCall.js";
-import { gradeDefault } from "./default/gradeDefault.js";
+import { gradeDefault, unreadableDefault } from "./default/gradeDefault.js";
 import type { MatchOptions } from "./default/matchValue.js";
-import { fromJs } from "./value/fromJs.js";
+import { readPayloadValue } from "./value/fromJs.js";
 import type { Value } from "./value/value.js";
 import type { CategoryId } from "./categories.js";
 
@@ -66,11 +66,22 @@ export type GradeResult =
  */
 export function grade(entry: Entry, output: unknown, options: GradeOptions = {}): GradeResult {
   const ruleset = options.ruleset ?? "default";
-  const value: Value = typeof output === "string" ? output : fromJs(output);
+  const read = readPayloadValue(output);
   const decode = options.decode ?? "prompt";
   let mismatches: Mismatch[];
   let base: ResultBase;
   const head = { id: entry.id, category: entry.category, ruleset, rulesetVersion: RULESET_VERSIONS[ruleset] };
+  if (!read.ok) {
+    // A payload too deep to convert reads as output that could not be decoded, under either ruleset's rule for that.
+    const bfclOptions = { decode, underscoreToDot: options.underscoreToDot ?? false };
+    mismatches =
+      ruleset === "bfcl"
+        ? checkDecodedBfcl(entry, { ok: false, error: read.reason }, bfclOptions).mismatches
+        : unreadableDefault(entry, read.reason, options.malformedIsNoCall ?? false);
+    base = { ...head, rules: [ruleset === "bfcl" ? "bfcl" : "lenient_parse"], decisions: [], ...(ruleset === "default" ? { parse: { status: "malformed", format: "payload", repairs: [] } } : {}) };
+    return finishResult(base, mismatches);
+  }
+  const value: Value = read.value;
   if (ruleset === "bfcl") {
     mismatches = gradeBfcl(entry, value, { decode, underscoreToDot: options.underscoreToDot ?? false }).mismatches;
     base = { ...head, rules: ["bfcl"], decisions: [] };
@@ -83,6 +94,10 @@ export function grade(entry: Entry, output: unknown, options: GradeOptions = {})
     mismatches = outcome.mismatches;
     base = { ...head, rules: [...new Set(outcome.decisions.map((d) => d.rule))], decisions: outcome.decisions, parse: outcome.parse };
   }
+  return finishResult(base, mismatches);
+}
+
+function finishResult(base: ResultBase, mismatches: Mismatch[]): GradeResult {
   const [first, ...rest] = mismatches;
   if (!first) return { ...base, valid: true, errorType: null, mismatches: [] };
   return { ...base, valid: false, errorType: bfclErrorType(first), mismatches: [first, ...rest] };
