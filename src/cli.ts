@@ -7,6 +7,7 @@ const outcome = run(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   stdin: () => readFileSync(0, "utf8"),
+  stdinBytes: () => readFileSync(0),
 });
 if (outcome.kind === "bad_input") process.stderr.write(`toolgrade: ${outcome.message}\n`);
 process.exitCode = exitCode(outcome);

@@ -4,11 +4,11 @@
  */
 import { bfclErrorType, type Mismatch } from "./mismatch.js";
 import type { Entry } from "./types.js";
-import { gradeBfcl, type DecodeMode } from "./bfcl/gradeBfcl.js";
+import { checkDecodedBfcl, gradeBfcl, type DecodeMode } from "./bfcl/gradeBfcl.js";
 import type { Decision } from "./default/checkCall.js";
-import { gradeDefault } from "./default/gradeDefault.js";
+import { gradeDefault, unreadableDefault } from "./default/gradeDefault.js";
 import type { MatchOptions } from "./default/matchValue.js";
-import { fromJs } from "./value/fromJs.js";
+import { readPayloadValue } from "./value/fromJs.js";
 import type { Value } from "./value/value.js";
 import type { CategoryId } from "./categories.js";
 
@@ -66,8 +66,18 @@ export type GradeResult =
  */
 export function grade(entry: Entry, output: unknown, options: GradeOptions = {}): GradeResult {
   const ruleset = options.ruleset ?? "default";
-  const value: Value = typeof output === "string" ? output : fromJs(output);
+  const read = readPayloadValue(output);
   const decode = options.decode ?? "prompt";
+  if (!read.ok) {
+    // A payload too deep to convert reads as output that could not be decoded, under either ruleset's rule for that.
+    if (ruleset === "bfcl") {
+      const decoded = checkDecodedBfcl(entry, { ok: false, error: read.reason }, { decode, underscoreToDot: options.underscoreToDot ?? false });
+      return result(entry, ruleset, BFCL_RULES, [], undefined, decoded.mismatches);
+    }
+    const mismatches = unreadableDefault(entry, read.reason, options.malformedIsNoCall ?? false);
+    return result(entry, ruleset, ["lenient_parse"], [], { status: "malformed", format: "payload", repairs: [] }, mismatches);
+  }
+  const value: Value = read.value;
   if (ruleset === "bfcl") {
     const { mismatches } = gradeBfcl(entry, value, { decode, underscoreToDot: options.underscoreToDot ?? false });
     return result(entry, ruleset, BFCL_RULES, [], undefined, mismatches);

@@ -83,15 +83,23 @@ export function scoreRun(
 ): ScoreReport {
   const byId = new Map<string, Entry>();
   for (const list of suite.values()) for (const e of list) byId.set(e.id, e);
-  const seen = new Set<string>();
+  const seen = new Map<string, ResultRecord>();
   const problems: IdProblems = { missing: [], duplicate: [], unknown: [] };
+  // Where each unknown or duplicate result is, so the error names the file and line to fix.
+  const unknownAt: string[] = [];
+  const duplicateAt: string[] = [];
   const pairs: Array<[Entry, ResultRecord]> = [];
   for (const r of records) {
     const entry = byId.get(r.id);
-    if (!entry) problems.unknown.push(r.id);
-    else if (seen.has(r.id)) problems.duplicate.push(r.id);
-    else {
-      seen.add(r.id);
+    const first = seen.get(r.id);
+    if (!entry) {
+      problems.unknown.push(r.id);
+      unknownAt.push(`${r.id} at ${r.file}:${r.line}`);
+    } else if (first) {
+      problems.duplicate.push(r.id);
+      duplicateAt.push(`${r.id} at ${r.file}:${r.line}, first at ${first.file}:${first.line}`);
+    } else {
+      seen.set(r.id, r);
       pairs.push([entry, r]);
     }
   }
@@ -101,8 +109,8 @@ export function scoreRun(
     for (const e of list) if (!seen.has(e.id)) problems.missing.push(e.id);
   }
   const errors: string[] = [];
-  if (problems.unknown.length) errors.push(`${problems.unknown.length} results for ids the suite does not have (${preview(problems.unknown)})`);
-  if (problems.duplicate.length) errors.push(`${problems.duplicate.length} duplicate results (${preview(problems.duplicate)})`);
+  if (problems.unknown.length) errors.push(`${problems.unknown.length} results for ids the suite does not have (${preview(unknownAt)})`);
+  if (problems.duplicate.length) errors.push(`${problems.duplicate.length} duplicate results (${preview(duplicateAt)})`);
   if (problems.missing.length && !options.partial) {
     errors.push(`${problems.missing.length} results are missing (${preview(problems.missing)}); pass --partial to score what is there`);
   }

@@ -13,7 +13,7 @@
  */
 import { PyDict, type Value } from "../value/value.js";
 import { type ConvertResult, int, ok } from "./convertResult.js";
-import { PY, parsePyFloat, pyInner, parsePyInt, pyStrip } from "./pyText.js";
+import { PY, PY_SPACE_CHARS, parsePyFloat, pyInner, parsePyInt, pyStrip } from "./pyText.js";
 
 export type { ConvertResult } from "./convertResult.js";
 
@@ -42,7 +42,7 @@ const FLOAT = re(`^-?${D}+(\\.${D}+)?([eE][+-]?${D}+)?[fF]${END}`);
 const DOUBLE = re(`^-?${D}+(\\.${D}+)?([eE][+-]?${D}+)?${END}`);
 const ARRAY = re(`new${S}+${W}+\\[\\]${S}*\\{([^\\n]*?)\\}`);
 const ARRAYLIST_ASLIST = re(`new${S}+ArrayList<${W}*>\\(Arrays\\.asList\\(([^\\n]+?)\\)\\)`);
-const ARRAYLIST_ADD = re(`new${S}+ArrayList<${W}*>\\(\\)${S}*\\{\\{${S}*([\\s\\S]+?)${S}*\\}\\}`);
+const ARRAYLIST_ADD_HEAD = re(`new${S}+ArrayList<${W}*>\\(\\)${S}*\\{\\{`);
 const ARRAYLIST_ADD_ITEM = re(`add\\(([^\\n]+?)\\)`, "gu");
 const ARRAYLIST_EMPTY = re(`new${S}+ArrayList<${W}*>\\(\\)`);
 const HASHMAP = re(`new${S}+HashMap<[\\s\\S]*?>${S}*\\(\\)${S}*\\{${S}*\\{?${S}*([\\s\\S]*?)${S}*\\}?${S}*\\}`);
@@ -114,13 +114,37 @@ function parseArrayList(value: string, itemType: string | undefined): ConvertRes
   const asList = ARRAYLIST_ASLIST.exec(value);
   if (asList) elements = asList[1]!.split(",").map(pyStrip);
   else {
-    const add = ARRAYLIST_ADD.exec(value);
-    if (add) elements = Array.from(add[1]!.matchAll(ARRAYLIST_ADD_ITEM), (x) => x[1]!);
+    const body = arrayListAddBody(value);
+    if (body !== undefined) elements = Array.from(body.matchAll(ARRAYLIST_ADD_ITEM), (x) => x[1]!);
   }
   if (!elements) return ok(ARRAYLIST_EMPTY.test(value) ? [] : value);
   // String and char elements lose their first and last character (meant to be the quotes).
   if (itemType === "String" || itemType === "char") return ok(elements.map(pyInner));
   return convertAll(elements, itemType);
+}
+
+/**
+ * The group BFCL's `new\s+ArrayList<\w*>\(\)\s*\{\{\s*([\s\S]+?)\s*\}\}` captures, found by
+ * scanning: the body starts after the whitespace that follows `{{` and ends before the whitespace
+ * that precedes the first `}}` after it (at least one character). The regex itself is cubic on
+ * whitespace after `{{` without a closer (test/hardening/regex.test.ts checks the two agree).
+ */
+function arrayListAddBody(value: string): string | undefined {
+  const head = ARRAYLIST_ADD_HEAD.exec(value);
+  if (!head) return undefined;
+  const a = head.index + head[0].length;
+  const space = (i: number) => i < value.length && PY_SPACE_CHARS.includes(value[i]!);
+  let start = a;
+  while (space(start)) start++;
+  const close = value.indexOf("}}", start + 1);
+  if (close >= 0) {
+    let end = close;
+    while (end > start + 1 && space(end - 1)) end--;
+    return value.slice(start, end);
+  }
+  // Only whitespace before `}}`: the body is the last whitespace character.
+  if (start > a && value.startsWith("}}", start)) return value.slice(start - 1, start);
+  return undefined;
 }
 
 /** `new HashMap<…>() {{ put("k", v); }}` (keys double-quoted), or an empty `new HashMap<…>()`. */

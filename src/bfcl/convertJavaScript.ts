@@ -12,7 +12,7 @@
  */
 import { PyDict, type Value } from "../value/value.js";
 import { type ConvertResult, int, ok } from "./convertResult.js";
-import { PY, parsePyFloat, pyInner, parsePyInt, pyStrip, pyStripChars } from "./pyText.js";
+import { PY, PY_SPACE_CHARS, parsePyFloat, pyInner, parsePyInt, pyStrip, pyStripChars } from "./pyText.js";
 
 export type { ConvertResult };
 
@@ -26,7 +26,6 @@ const END = PY.end;
 const INTEGER = re(`^-?${D}+${END}`);
 const FLOAT = re(`^-?${D}+(\\.${D}+)?${END}`);
 const BIGINT = re(`^-?${D}+n${END}`);
-const ARRAY_2D = re(`^(?:\\[${S}*\\[[^\\n]*?\\]${S}*(,${S}*\\[[^\\n]*?\\]${S}*)*\\]|\\bnew${S}+Array\\(${S}*\\[[^\\n]*?\\]${S}*(,${S}*\\[[^\\n]*?\\]${S}*)*\\))`);
 const ARRAY = re(`^(?:\\[([^\\n]*?)\\]|\\bnew${S}+Array\\(([^\\n]*?)\\))`);
 const INNER_ARRAYS = re(`\\[([^\\n]*?)\\]`, "gu");
 const DICT = re(`^\\{([^\\n]*?)\\}`);
@@ -87,9 +86,9 @@ function splitElements(text: string | undefined): string[] {
 /** A 2-D array first (`[[…], […]]`), then `[…]` or `new Array(…)`; otherwise the text. */
 function parseArray(value: string, itemType: string | undefined): ConvertResult {
   const code = pyStrip(value);
-  const twoD = ARRAY_2D.exec(code);
-  if (twoD) {
-    return ok(Array.from(twoD[0].matchAll(INNER_ARRAYS), (m) => (pyStrip(m[1]!) ? m[1]!.split(",").map(jsValue) : [])));
+  const twoD = matchArray2D(code);
+  if (twoD !== undefined) {
+    return ok(Array.from(twoD.matchAll(INNER_ARRAYS), (m) => (pyStrip(m[1]!) ? m[1]!.split(",").map(jsValue) : [])));
   }
   const m = ARRAY.exec(code);
   if (!m) return ok(code);
@@ -122,4 +121,58 @@ function parseDict(value: string): Value {
     else dict.set(key, jsValue(pyStripChars(v, "'\"")));
   }
   return dict;
+}
+
+const PY_SPACE_SET = new Set(Array.from(PY_SPACE_CHARS));
+
+/**
+ * What BFCL's 2-D array pattern matches at the start of `code`, or undefined:
+ *
+ *     ^(?:\[\s*\[[^\n]*?\]\s*(,\s*\[[^\n]*?\]\s*)*\]|\bnew\s+Array\(\s*\[[^\n]*?\]\s*(,\s*\[[^\n]*?\]\s*)*\))
+ *
+ * (Python's `\s`). As a backtracking regex this is exponential in the number of `],[` on a line
+ * that never closes (25 of them took seconds), so it is computed here in one right-to-left pass
+ * that gives the same match: the lazy `[^\n]*?` ends at the first `]` on its line from which the
+ * rest can match, and the greedy repetition prefers one more `, [...]` over closing. The
+ * equivalence with the regex is checked on generated strings in test/hardening/regex.test.ts.
+ */
+export function matchArray2D(code: string): string | undefined {
+  const n = code.length;
+  const isSpace = (i: number) => PY_SPACE_SET.has(code[i]!);
+  // skip[i]: the first position at or after i that is not Python whitespace.
+  const skip = new Int32Array(n + 2);
+  skip[n] = n;
+  skip[n + 1] = n + 1;
+  for (let i = n - 1; i >= 0; i--) skip[i] = isSpace(i) ? skip[i + 1]! : i;
+  // For each closer (0: "]", 1: ")"): rest[i] is where `(,\s*\[[^\n]*?\]\s*)*<closer>` starting at i
+  // ends (-1: no match); first[i] is that end for the first `]` at or after i, on i's line, from
+  // which the rest matches (-1: none).
+  const closers = ["]", ")"] as const;
+  const rest = closers.map(() => new Int32Array(n + 2).fill(-1));
+  const first = closers.map(() => new Int32Array(n + 2).fill(-1));
+  for (let i = n - 1; i >= 0; i--) {
+    const c = code[i]!;
+    for (let k = 0; k < 2; k++) {
+      let end = -1;
+      if (c === ",") {
+        const q = skip[i + 1]!;
+        if (code[q] === "[") end = first[k]![q + 1]!;
+      }
+      if (end < 0 && c === closers[k]) end = i + 1;
+      rest[k]![i] = end;
+      first[k]![i] = c === "\n" ? -1 : c === "]" && rest[k]![skip[i + 1]!]! >= 0 ? rest[k]![skip[i + 1]!]! : first[k]![i + 1]!;
+    }
+  }
+  let end = -1;
+  if (code[0] === "[") {
+    const q = skip[1]!;
+    if (code[q] === "[") end = first[0]![q + 1]!;
+  } else if (code.startsWith("new") && isSpace(3)) {
+    const a = skip[3]!;
+    if (code.startsWith("Array(", a)) {
+      const q = skip[a + 6]!;
+      if (code[q] === "[") end = first[1]![q + 1]!;
+    }
+  }
+  return end < 0 ? undefined : code.slice(0, end);
 }

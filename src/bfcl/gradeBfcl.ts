@@ -2,7 +2,7 @@
  * The `bfcl` ruleset's pipeline for one entry (eval_runner.py): decode the raw result the way the
  * handler does, check the output format, then run the category's checker. Relevance categories
  * only ask whether a call was decoded. Never throws: where BFCL itself would raise inside the
- * checker, the result is a `checker_exception` mismatch.
+ * checker, or the checker fails in any other way, the result is a `checker_exception` mismatch.
  */
 import { CATEGORIES } from "../categories.js";
 import type { Mismatch } from "../mismatch.js";
@@ -78,7 +78,9 @@ export function checkDecodedBfcl(entry: Entry, decoded: DecodeResult, options: B
     const failure = checkCalls(entry, info.checker, calls, checkOptions);
     return { mismatches: failure ?? [], decoded: decoded.value };
   } catch (e) {
-    if (!(e instanceof CheckerCrash)) throw e;
-    return { mismatches: [{ code: "checker_exception", path: "calls", reason: e.message }], decoded: decoded.value };
+    // Where BFCL raises, a CheckerCrash; anything else (a stack overflow on a pathological value,
+    // a case the port did not foresee) is still a verdict on this output, never an exception.
+    const reason = e instanceof CheckerCrash ? e.message : `${e instanceof Error ? e.name : "Error"}: ${e instanceof Error ? e.message : String(e)} (unexpected in the checker)`;
+    return { mismatches: [{ code: "checker_exception", path: "calls", reason }], decoded: decoded.value };
   }
 }

@@ -17,11 +17,19 @@ export const PY = {
   word: "[\\p{L}\\p{N}_]",
 } as const;
 
-const SPACE_RE = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "gu");
+/** Python's whitespace as the characters themselves. */
+export const PY_SPACE_CHARS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
 
-/** `str.strip()` with no argument. */
+/**
+ * `str.strip()` with no argument. A scan from both ends: the regex `^\s+|\s+$` is quadratic on
+ * a long run of whitespace inside the text (test/hardening/regex.test.ts).
+ */
 export function pyStrip(s: string): string {
-  return s.replace(SPACE_RE, "");
+  let a = 0;
+  let b = s.length;
+  while (a < b && PY_SPACE_CHARS.includes(s[a]!)) a++;
+  while (b > a && PY_SPACE_CHARS.includes(s[b - 1]!)) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
 /** `str.strip(chars)`. */
@@ -74,7 +82,13 @@ export function parsePyInt(s: string): ParsedPyInt {
   return { ok: true, value: BigInt(digits) };
 }
 
-const FLOAT_RE = /^[+-]?(?:(?:\p{Nd}+(?:_\p{Nd}+)*)?\.?\p{Nd}+(?:_\p{Nd}+)*|\p{Nd}+(?:_\p{Nd}+)*\.)(?:[eE][+-]?\p{Nd}+(?:_\p{Nd}+)*)?$/u;
+/**
+ * Python's float literal: `A`, `A.`, `A.B` or `.B` (A, B digits with single `_` between) and an
+ * optional exponent. Written so that every digit has one place to go: the equivalent
+ * `(A)?\.?B|A\.` splits a run of digits between A and B in every way and is quadratic on a long
+ * number that fails at its end.
+ */
+const FLOAT_RE = /^[+-]?(?:\p{Nd}+(?:_\p{Nd}+)*(?:\.(?:\p{Nd}+(?:_\p{Nd}+)*)?)?|\.\p{Nd}+(?:_\p{Nd}+)*)(?:[eE][+-]?\p{Nd}+(?:_\p{Nd}+)*)?$/u;
 const SPECIAL_RE = /^([+-]?)(inf|infinity|nan)$/i;
 
 /**

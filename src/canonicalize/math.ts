@@ -42,14 +42,16 @@ export function looksLikeMath(s: string): boolean {
  * @example canonicalMath("3x^2") === canonicalMath("3 * x ** 2") // true
  */
 export function canonicalMath(s: string): string {
+  // × · and spaces go before the `**` rewrite: after it, "×*x" and "* *x" became a "**x" that
+  // only a second pass rewrote, so the canonical text was not canonical.
   let t = s
+    .replace(/[×·]/g, "*")
+    .replace(/\s+/g, "")
     .replace(/\*\*/g, "^")
     .replace(/²/g, "^2")
     .replace(/³/g, "^3")
-    .replace(/[×·]/g, "*")
     .replace(/−/g, "-")
-    .replace(/π/g, "pi")
-    .replace(/\s+/g, "");
+    .replace(/π/g, "pi");
   // digit or ')' followed by a letter or '(' ; a letter followed by '(' unless it ends a function name
   t = t.replace(/(\d|\))(?=[a-zA-Z(])/g, "$1*");
   t = t.replace(/([a-zA-Z]+)\(/g, (m, name: string) => (FUNCTIONS.has(name) ? m : `${name.split("").join("*")}*(`));

@@ -25,6 +25,8 @@ export interface Io {
   err: (s: string) => void;
   /** Standard input, when a command reads it (`--results -`, `toolgrade parse`). */
   stdin?: () => string;
+  /** Standard input as bytes, so `score` can refuse input that is not UTF-8 (naming the line). */
+  stdinBytes?: () => Uint8Array;
 }
 
 export function fail(message: string): Outcome {

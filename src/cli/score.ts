@@ -24,7 +24,7 @@ import {
 import { RULESET_IDS, RULESET_VERSIONS, type RulesetId } from "../grade.js";
 import { RunError, scoreRun } from "../score.js";
 import { findResultFiles } from "../suite/loadResults.js";
-import { findCategoryFiles, loadSuite, readUtf8 } from "../suite/loadSuite.js";
+import { decodeUtf8, findCategoryFiles, loadSuite, readUtf8 } from "../suite/loadSuite.js";
 import { parseResults, type ResultRecord } from "../suite/parseResults.js";
 import { SuiteError } from "../suite/parseSuite.js";
 import { VERSION } from "../version.js";
@@ -119,8 +119,9 @@ function readJsonlFolder(dir: string): RunInput | undefined {
 /** The runs under one `--results` argument. */
 export function readRuns(path: string, io: Io): RunInput[] {
   if (path === "-") {
-    if (!io.stdin) throw new SuiteError("<stdin>", 0, "standard input is not available");
-    return [{ model: "stdin", records: parseResults("<stdin>", io.stdin()), skipped: [] }];
+    const text = io.stdinBytes ? decodeUtf8("<stdin>", io.stdinBytes()) : io.stdin?.();
+    if (text === undefined) throw new SuiteError("<stdin>", 0, "standard input is not available");
+    return [{ model: "stdin", records: parseResults("<stdin>", text), skipped: [] }];
   }
   let stat;
   try {

@@ -33,6 +33,14 @@ function findDoc(functions: readonly FunctionDoc[], name: string): FunctionDoc |
   return functions.find((f) => f.name === name) ?? functions.find((f) => sameFunctionName(f.name, name));
 }
 
+/** The default ruleset's verdict on output that tried to call and could not be read. */
+export function unreadableDefault(entry: Entry, reason: string, malformedIsNoCall: boolean, offset?: number): Mismatch[] {
+  const checker = CATEGORIES[entry.category].checker;
+  if (checker === "irrelevance" && malformedIsNoCall) return [];
+  if (checker === "relevance") return [{ code: "missing_call", path: "output", reason }];
+  return [{ code: "undecodable_output", path: "output", reason, ...(offset !== undefined ? { offset } : {}) }];
+}
+
 /** Grades one raw output under the default ruleset. */
 export function gradeDefault(entry: Entry, output: Value, options: DefaultOptions): DefaultOutcome {
   const info = CATEGORIES[entry.category];
@@ -59,15 +67,7 @@ export function gradeDefault(entry: Entry, output: Value, options: DefaultOption
   };
 
   if (parsed.status === "malformed") {
-    const undecodable: Mismatch = {
-      code: "undecodable_output",
-      path: "output",
-      reason: parsed.error.message,
-      offset: parsed.error.offset,
-    };
-    if (info.checker === "irrelevance" && options.malformedIsNoCall) return done([]);
-    if (info.checker === "relevance") return done([{ code: "missing_call", path: "output", reason: parsed.error.message }]);
-    return done([undecodable]);
+    return done(unreadableDefault(entry, parsed.error.message, options.malformedIsNoCall ?? false, parsed.error.offset));
   }
   const match = matchOptions(info.language, options.match);
   // A call that could not be read is an error even when others could: it was an attempt.

@@ -122,10 +122,25 @@ function stringsMatch(value: string, gold: string, options: MatchOptions): RuleI
   return undefined;
 }
 
-/** Source text compared as code: spacing outside quotes does not count. */
-function sameSource(a: string, b: string): boolean {
-  const squeeze = (s: string) => tidyText(s).replace(/\s+(?=([^'"]*['"][^'"]*['"])*[^'"]*$)/g, "");
-  return squeeze(a) === squeeze(b);
+/**
+ * Source text compared as code: spacing outside quotes does not count. Whitespace is dropped
+ * where an even number of quote characters (' or ") follows it, in one right-to-left pass; the
+ * regex that said so with a lookahead to the end was quadratic in the number of spaces.
+ */
+export function sameSource(a: string, b: string): boolean {
+  return squeezeOutsideQuotes(tidyText(a)) === squeezeOutsideQuotes(tidyText(b));
+}
+
+function squeezeOutsideQuotes(s: string): string {
+  const kept: string[] = [];
+  let quotesAfter = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s[i]!;
+    if (c === "'" || c === '"') quotesAfter++;
+    else if (quotesAfter % 2 === 0 && /\s/.test(c)) continue;
+    kept.push(c);
+  }
+  return kept.reverse().join("");
 }
 
 /** Gold alternatives that list the same elements in different orders mark a list as unordered. */

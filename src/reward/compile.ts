@@ -27,11 +27,14 @@ import { grade } from "../grade.js";
 import { maximumMatching, maximumWeightAssignment } from "../match/assignment.js";
 import type { MismatchCode } from "../mismatch.js";
 import type { Call, Entry } from "../types.js";
-import { fromJs } from "../value/fromJs.js";
+import { readPayloadValue } from "../value/fromJs.js";
 import type { Value } from "../value/value.js";
 import { compileGold, findDoc, type CompiledGold } from "./compileGold.js";
 import { PRESETS, resolveOptions, type PresetId, type ResolvedOptions, type RewardOptions } from "./options.js";
 import { readCalls, type ReadOutcome } from "./readCalls.js";
+
+/** A payload too deep to convert: read as malformed output. */
+const UNREADABLE: ReadOutcome = { status: "malformed", calls: [], dropped: 0 };
 import { scoreCall, type CallScore } from "./scoreCall.js";
 
 /** The highest score of an output whose verdict fails. */
@@ -123,8 +126,8 @@ function scorerOf(c: Compiled): (output: unknown) => Reward {
   }
   const combine = COMBINE[options.preset];
   return (output) => {
-    const value: Value = typeof output === "string" ? output : fromJs(output);
-    const g = gradeOutput(c, readCalls(entry, value, options.decode));
+    const read = readPayloadValue(output);
+    const g = gradeOutput(c, read.ok ? readCalls(entry, read.value, options.decode) : UNREADABLE);
     return combine(g, options);
   };
 }

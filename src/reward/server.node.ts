@@ -33,6 +33,10 @@ export interface RewardServerOptions {
   poolThreshold?: number;
   /** How long `close()` waits for requests in flight before cutting connections (default 10 s). */
   graceMs?: number;
+  /** A client must send all its headers within this time (default 30 s); else 408 and the connection closes. */
+  headersTimeoutMs?: number;
+  /** A client must send its whole request within this time (default 120 s); else 408 and the connection closes. */
+  requestTimeoutMs?: number;
 }
 
 export interface RewardServer {
@@ -132,7 +136,11 @@ export function createRewardServer(options: RewardServerOptions): RewardServer {
     send(res, 200, request.details ? { rewards, details: records } : { rewards });
   }
 
-  const server = createServer((req, res) => {
+  const headersTimeout = options.headersTimeoutMs ?? 30_000;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? 120_000, headersTimeout);
+  // Node checks both timeouts on this interval (default 30 s), so it follows the shortest one.
+  const connectionsCheckingInterval = Math.max(50, Math.min(30_000, Math.floor(headersTimeout / 4)));
+  const server = createServer({ connectionsCheckingInterval }, (req, res) => {
     inFlight++;
     route(req, res)
       .catch((e: unknown) => {
@@ -149,9 +157,9 @@ export function createRewardServer(options: RewardServerOptions): RewardServer {
         if (closing && inFlight === 0) drained?.();
       });
   });
-  // Connections that send nothing are closed, so a slow client cannot hold the server.
-  server.headersTimeout = 30_000;
-  server.requestTimeout = 120_000;
+  // Connections that send nothing, or trickle their request, are closed, so a slow client cannot hold the server.
+  server.headersTimeout = headersTimeout;
+  server.requestTimeout = requestTimeout;
 
   return {
     server,

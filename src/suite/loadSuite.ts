@@ -27,14 +27,34 @@ const QUESTION_FILE = /^BFCL_v\d+_(.+)\.json$/;
 
 /** Reads a text file strictly as UTF-8, naming the file and line of a bad byte. */
 export function readUtf8(file: string): string {
-  const bytes = readFileSync(file);
+  return decodeUtf8(file, readFileSync(file));
+}
+
+/**
+ * Decodes UTF-8 strictly: a byte sequence that is not UTF-8 is a {@link SuiteError} naming the
+ * line it is on. (A U+FFFD character that is really in the text is kept: models emit it.)
+ *
+ * @example decodeUtf8("r.json", Buffer.from([0x61, 0x0a, 0xff])) // throws "r.json:2: the file is not valid UTF-8 …"
+ */
+export function decodeUtf8(file: string, bytes: Uint8Array): string {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
-    const text = bytes.toString("utf8");
-    const bad = text.indexOf("\ufffd");
-    const line = text.slice(0, Math.max(bad, 0)).split("\n").length;
-    throw new SuiteError(file, line, "the file is not valid UTF-8");
+    // A newline byte is never inside a multi-byte sequence, so lines can be checked one by one.
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 0x0a) continue;
+      try {
+        decoder.decode(bytes.subarray(start, i));
+      } catch {
+        break;
+      }
+      line++;
+      start = i + 1;
+    }
+    throw new SuiteError(file, line, "the line is not valid UTF-8");
   }
 }
 

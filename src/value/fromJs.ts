@@ -8,8 +8,11 @@
  */
 import { PyDict, PyTuple, PySet, PyBytes, PyComplex, type Value } from "./value.js";
 
+/** Deepest payload nesting converted; deeper (or cyclic) data is refused. */
+export const MAX_PAYLOAD_DEPTH = 1000;
+
 export function fromJs(x: unknown, depth = 0): Value {
-  if (depth > 1000) throw new RangeError("fromJs: nesting deeper than 1000");
+  if (depth > MAX_PAYLOAD_DEPTH) throw new RangeError(`fromJs: nesting deeper than ${MAX_PAYLOAD_DEPTH}`);
   if (x === null || x === undefined) return null;
   switch (typeof x) {
     case "boolean":
@@ -26,4 +29,20 @@ export function fromJs(x: unknown, depth = 0): Value {
     return PyDict.fromPairs(Object.keys(x).map((k) => [k, fromJs((x as Record<string, unknown>)[k], depth + 1)]));
   }
   return String(x);
+}
+
+/**
+ * {@link fromJs} for model output: a payload nested deeper than {@link MAX_PAYLOAD_DEPTH} levels
+ * (or cyclic) is a reason, not an exception, so graders can make it a verdict.
+ *
+ * @example readPayloadValue([[[{ f: "{}" }]]]) // { ok: true, value: [[[PyDict {f: "{}"}]]] }
+ */
+export function readPayloadValue(x: unknown): { ok: true; value: Value } | { ok: false; reason: string } {
+  if (typeof x === "string") return { ok: true, value: x };
+  try {
+    return { ok: true, value: fromJs(x) };
+  } catch (e) {
+    if (e instanceof RangeError) return { ok: false, reason: `the payload is nested deeper than ${MAX_PAYLOAD_DEPTH} levels (or is cyclic)` };
+    throw e;
+  }
 }

@@ -257,8 +257,8 @@ describe("missing, duplicate and unknown ids", () => {
   const line = (id: string) => JSON.stringify({ id, result: "[]" });
   it.each([
     ["a missing result", { simple_python_4: null }, [], /1 results are missing \(simple_python_4\); pass --partial/],
-    ["a duplicate", {}, [line("simple_python_0")], /1 duplicate results \(simple_python_0\)/],
-    ["an unknown id", {}, [line("simple_python_99")], /1 results for ids the suite does not have \(simple_python_99\)/],
+    ["a duplicate", {}, [line("simple_python_0")], /1 duplicate results \(simple_python_0 at .*BFCL_v4_simple_python_result\.json:\d+, first at .*BFCL_v4_simple_python_result\.json:1\)/],
+    ["an unknown id", {}, [line("simple_python_99")], /1 results for ids the suite does not have \(simple_python_99 at .*BFCL_v4_simple_python_result\.json:\d+\)/],
   ] as const)("%s is bad input", (_name, edits, extra, message) => {
     const r = bfcl("--results", variant(edits, [...extra]));
     expect(r.code).toBe(2);
