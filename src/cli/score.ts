@@ -22,11 +22,16 @@ import {
   type RunScores,
 } from "../gates.js";
 import { RULESET_IDS, RULESET_VERSIONS, type RulesetId } from "../grade.js";
-import { RunError, scoreRun } from "../score.js";
+import { BatchPool, lineBatches } from "../batch/pool.node.js";
+import type { GradeResult } from "../grade.js";
+import { RunError, RunScorer } from "../score.js";
 import { findResultFiles } from "../suite/loadResults.js";
-import { findCategoryFiles, loadSuite, readUtf8 } from "../suite/loadSuite.js";
-import { parseResults, type ResultRecord } from "../suite/parseResults.js";
-import { SuiteError } from "../suite/parseSuite.js";
+import { findCategoryFiles, loadSuite } from "../suite/loadSuite.js";
+import { resultRecord } from "../suite/parseResults.js";
+import { readJsonLine, SuiteError } from "../suite/parseSuite.js";
+import { countLines, readLines, textLines } from "../suite/readLines.js";
+import type { Entry } from "../types.js";
+import { unpack } from "../value/transfer.js";
 import { VERSION } from "../version.js";
 import { fail, type Io, type Outcome } from "./main.js";
 import { progressBar, terminalOf, type Terminal } from "./progress.js";
@@ -45,6 +50,8 @@ Input:
                           or - for result lines on stdin
   --category C            only this category (repeatable)
   --partial               score the results present when some are missing (BFCL's --partial-eval)
+  --workers N             grade on N worker threads (default 1: the main thread); result files
+                          are streamed either way, and the report is the same
 
 Grading:
   --ruleset default|bfcl  default: fair grading; bfcl: BFCL's checker, verdict for verdict
@@ -73,9 +80,17 @@ Output:
 Exit codes: 0 pass, 1 a gate failed, 2 bad usage or input.
 `;
 
+/** A file of result lines (or standard input, read whole), with the category its name gives. */
+interface ResultSource {
+  file: string;
+  category?: CategoryId;
+  /** Standard input's text; files are streamed instead. */
+  text?: string;
+}
+
 interface RunInput {
   model: string;
-  records: ResultRecord[];
+  sources: ResultSource[];
   /** Result files of categories toolgrade does not grade (multi-turn, agentic…). */
   skipped: string[];
 }
@@ -92,13 +107,13 @@ function modelName(path: string, isFile: boolean): string {
 }
 
 function readFolder(dir: string, model: string): RunInput {
-  const records: ResultRecord[] = [];
+  const sources: ResultSource[] = [];
   const skipped: string[] = [];
   for (const { file, category } of findResultFiles(dir)) {
     if (category === undefined) skipped.push(basename(file));
-    else records.push(...parseResults(file, readUtf8(file), category));
+    else sources.push({ file, category });
   }
-  return { model, records, skipped };
+  return { model, sources, skipped };
 }
 
 function isModelFolder(dir: string): boolean {
@@ -109,7 +124,7 @@ function isModelFolder(dir: string): boolean {
 function readRuns(path: string, io: Io): RunInput[] {
   if (path === "-") {
     if (!io.stdin) throw new SuiteError("<stdin>", 0, "standard input is not available");
-    return [{ model: "stdin", records: parseResults("<stdin>", io.stdin()), skipped: [] }];
+    return [{ model: "stdin", sources: [{ file: "<stdin>", text: io.stdin() }], skipped: [] }];
   }
   let stat;
   try {
@@ -117,7 +132,7 @@ function readRuns(path: string, io: Io): RunInput[] {
   } catch {
     throw new SuiteError(path, 0, "the results path does not exist");
   }
-  if (stat.isFile()) return [{ model: modelName(path, true), records: parseResults(path, readUtf8(path)), skipped: [] }];
+  if (stat.isFile()) return [{ model: modelName(path, true), sources: [{ file: path }], skipped: [] }];
   const dir = path.replace(/[\\/]+$/, "") || path;
   if (isModelFolder(dir)) return [readFolder(dir, modelName(dir, false))];
   const models = [...new Set(findResultFiles(dir).map(({ file }) => relative(dir, file).split(/[\\/]/)[0]!))];
@@ -201,7 +216,7 @@ function baselineFor(model: string, runs: readonly string[], baseline: readonly 
   return `the baseline has no run named '${model}' (it has ${baseline.map((b) => b.model).join(", ")})`;
 }
 
-export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): Outcome {
+export async function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): Promise<Outcome> {
   const args = readArgs(
     argv,
     {
@@ -219,6 +234,7 @@ export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): 
       min: { type: "string", multiple: true },
       baseline: { type: "string" },
       "max-regression": { type: "string", multiple: true },
+      workers: { type: "string" },
     },
     SCORE_USAGE,
     io,
@@ -242,6 +258,10 @@ export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): 
     categories.push(c);
   }
 
+  const workers = workerCount(values.workers);
+  if (workers === undefined) return fail(`--workers takes a whole number, not '${values.workers}'`);
+
+  let pool: BatchPool | undefined;
   try {
     const inputs = values.results.flatMap((p) => readRuns(p, io));
     const names = inputs.map((r) => r.model);
@@ -252,13 +272,8 @@ export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): 
     }
     for (const input of inputs) {
       if (input.skipped.length) io.err(`toolgrade: ${input.model}: skipped ${input.skipped.length} result files of categories toolgrade does not grade (${input.skipped.join(", ")})\n`);
-      if (categories.length) input.records = input.records.filter((r) => categories.includes(r.category));
     }
-    const graded = CATEGORY_IDS.filter((c) => inputs.some((r) => r.records.some((x) => x.category === c)));
-    if (graded.length === 0) return fail("no results to score");
     const goldDir = values.golds ?? join(values.data, "possible_answer");
-    const suite = loadSuite(values.data, { golds: goldDir, categories: graded });
-    const hash = suiteHash(values.data, goldDir, graded);
 
     let baseline: RunScores[] | undefined;
     if (values.baseline) {
@@ -271,29 +286,67 @@ export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): 
       baseline = readBaseline(json);
     }
 
+    // The suite is read one category at a time, when a result of that category first streams in.
+    const suite = new Map<CategoryId, Entry[]>();
+    const need = (category: CategoryId) => {
+      if (suite.has(category)) return;
+      suite.set(category, loadSuite(values.data!, { golds: goldDir, categories: [category] }).entries.get(category)!);
+    };
+    const only = categories.length ? categories : undefined;
     const terminal = terminalOf(io);
-    const bar = progressBar(
-      inputs.reduce((a, r) => a + r.records.length, 0),
-      io.err,
-      terminal.stderrIsTTY,
-    );
-    let before = 0;
-    const runs: ScoredRun[] = [];
+    const bar = progressBar(terminal.stderrIsTTY ? inputs.reduce((a, r) => a + r.sources.reduce((b, s) => b + (s.text === undefined ? countLines(s.file) : s.text.split("\n").length), 0), 0) : 0, io.err, terminal.stderrIsTTY);
+    let done = 0;
+    if (workers > 1) pool = new BatchPool({ setup: { data: values.data, golds: goldDir }, workers });
+    const scored: Array<{ model: string; run: RunScorer }> = [];
     for (const input of inputs) {
-      const report = scoreRun(suite.entries, input.records, {
+      const options = {
         ruleset,
         decode: decode.by.get(input.model) ?? decode.all ?? "prompt",
         underscoreToDot: values["underscore-to-dot"] || (values["underscore-to-dot-for"] ?? []).includes(input.model),
         partial: values.partial,
         model: input.model,
-        suiteHash: hash,
-        onProgress: (done) => bar.update(before + done, input.model),
-      });
-      before += input.records.length;
+      } as const;
+      const run = new RunScorer(suite, options);
+      for (const source of input.sources) {
+        const lines = source.text === undefined ? readLines(source.file) : textLines(source.text);
+        if (pool) {
+          const task = { kind: "score", options: { ruleset: options.ruleset, decode: options.decode, underscoreToDot: options.underscoreToDot } } as const;
+          const jobs = mapIterable(lineBatches(lines), (b) => ({ task, file: source.file, ...(source.category ? { category: source.category } : {}), ...(only ? { only } : {}), ...b }));
+          await pool.runOrdered(jobs, ({ items, error }) => {
+            for (const item of items) {
+              need(item.category);
+              if (run.claim(item)) run.graded({ file: source.file, line: item.line }, unpack(item.result) as GradeResult);
+              bar.update(++done, input.model);
+            }
+            if (error) throw new SuiteError(error.file, error.line, error.problem);
+          });
+        } else {
+          for (const { line, text } of lines) {
+            const value = readJsonLine(source.file, line, text);
+            if (!value) continue;
+            const record = resultRecord(source.file, line, value, source.category);
+            if (only && !only.includes(record.category)) continue;
+            need(record.category);
+            run.add(record);
+            bar.update(++done, input.model);
+          }
+        }
+      }
+      scored.push({ model: input.model, run });
+    }
+    await pool?.close();
+    pool = undefined;
+    const graded = CATEGORY_IDS.filter((c) => suite.has(c));
+    if (graded.length === 0) return fail("no results to score");
+    const hash = suiteHash(values.data, goldDir, graded);
+
+    const runs: ScoredRun[] = [];
+    for (const { model, run } of scored) {
+      const report = run.finish({ suiteHash: hash });
       const scores = runScores(report);
       let comparison;
       if (baseline) {
-        const base = baselineFor(input.model, names, baseline);
+        const base = baselineFor(model, names, baseline);
         if (typeof base === "string") return fail(base);
         if (base.ruleset !== ruleset) return fail(`the baseline was graded with ruleset ${base.ruleset}, this run with ${ruleset}; compare like with like`);
         comparison = compareRuns(scores, base);
@@ -330,6 +383,20 @@ export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): 
     return { kind: "ok" };
   } catch (e) {
     if (e instanceof SuiteError || e instanceof RunError || e instanceof BaselineError) return fail(e.message);
+    if (e instanceof Error && e.message.startsWith("batch worker script not found")) return fail(e.message);
     throw e;
+  } finally {
+    await pool?.close();
   }
+}
+
+/** `--workers N`: 0 or 1 grade on the main thread; more start that many worker threads. */
+export function workerCount(text: string | undefined): number | undefined {
+  if (text === undefined) return 1;
+  const n = Number(text);
+  return text.trim() !== "" && Number.isInteger(n) && n >= 0 && n <= 256 ? n : undefined;
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, f: (t: T) => U): Generator<U> {
+  for (const t of items) yield f(t);
 }

@@ -113,3 +113,20 @@ export function countLines(file: string): number {
   }
   return last === 0x0a ? count : count + 1;
 }
+
+/**
+ * The lines of text already in memory (standard input), numbered as {@link readLines} numbers
+ * a file's: a byte order mark dropped at the start, `\r` kept.
+ *
+ * @example [...textLines("a\nb")] // [{line: 1, text: "a"}, {line: 2, text: "b"}]
+ */
+export function* textLines(text: string): Generator<TextLine> {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    yield { line: ++line, text: text.slice(start, end) };
+    start = end + 1;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Grading and rewarding over worker threads, for result files large enough that one core is the
+ * limit (`toolgrade score --workers N`, `toolgrade reward --workers N`). The main thread only
+ * cuts the input into batches of raw lines; workers (worker.node.ts) read the JSON, grade and
+ * reply. Replies are taken in the order the batches were sent, whatever order the workers
+ * finish in, so the output is the same as on one thread; at most a few batches per worker are
+ * in flight, so memory stays bounded however large the input.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { TextLine } from "../suite/readLines.js";
+import type { BatchItem, BatchJob, BatchReply, BatchSetup } from "./protocol.js";
+
+export interface BatchPoolOptions {
+  setup: BatchSetup;
+  workers: number;
+  /** The worker script; default `batch-worker.js` beside this module (as built in dist/). */
+  workerUrl?: URL | string;
+}
+
+/** What a batch gives back: its records, and the first malformed line if there was one. */
+export type BatchResult = Omit<Extract<BatchReply, { items: BatchItem[] }>, "job">;
+
+/** Lines per batch, and characters: small enough to spread work evenly, large enough that messaging is cheap. */
+const BATCH_LINES = 256;
+const BATCH_CHARS = 1 << 20;
+
+export class BatchPool {
+  private readonly workers: Worker[] = [];
+  private readonly busy: number[] = [];
+  private readonly pending = new Map<number, { worker: number; resolve: (r: BatchResult) => void; reject: (e: Error) => void }>();
+  private nextJob = 0;
+  private broken: Error | undefined;
+
+  /** @example const pool = new BatchPool({ setup: { data: "data", golds: "golds" }, workers: 2 }); */
+  constructor(options: BatchPoolOptions) {
+    const url = options.workerUrl ?? new URL("./batch-worker.js", import.meta.url);
+    const file = typeof url === "string" ? url : fileURLToPath(url);
+    if (!existsSync(file)) throw new Error(`batch worker script not found: ${file} (build it with the package, or pass workerUrl)`);
+    for (let i = 0; i < Math.max(1, Math.floor(options.workers)); i++) {
+      const w = new Worker(file, { workerData: options.setup });
+      w.on("message", (reply: BatchReply) => this.settle(reply));
+      w.on("error", (e) => this.fail(e));
+      w.on("exit", (code) => {
+        if (code !== 0) this.fail(new Error(`batch worker ${i} exited with code ${code}`));
+      });
+      this.workers.push(w);
+      this.busy.push(0);
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Sends one batch to the least busy worker. */
+  submit(job: Omit<BatchJob, "job">): Promise<BatchResult> {
+    if (this.broken) return Promise.reject(this.broken);
+    let worker = 0;
+    for (let i = 1; i < this.busy.length; i++) if (this.busy[i]! < this.busy[worker]!) worker = i;
+    const id = this.nextJob++;
+    this.busy[worker]!++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { worker, resolve, reject });
+      this.workers[worker]!.postMessage({ ...job, job: id } satisfies BatchJob);
+    });
+  }
+
+  /**
+   * Sends every batch, a few per worker at a time, and hands each result to `take` in the order
+   * the batches were made. `take` may throw (a malformed line): no more batches are sent.
+   */
+  async runOrdered(jobs: Iterable<Omit<BatchJob, "job">>, take: (r: BatchResult) => void): Promise<void> {
+    const window = this.workers.length * 3;
+    const inFlight: Array<Promise<BatchResult>> = [];
+    try {
+      for (const job of jobs) {
+        const p = this.submit(job);
+        p.catch(() => {});
+        inFlight.push(p);
+        if (inFlight.length >= window) take(await inFlight.shift()!);
+      }
+      while (inFlight.length) take(await inFlight.shift()!);
+    } finally {
+      for (const p of inFlight) p.catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    this.broken ??= new Error("the batch pool is closed");
+    for (const [, p] of this.pending) p.reject(this.broken);
+    this.pending.clear();
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private settle(reply: BatchReply): void {
+    const p = this.pending.get(reply.job);
+    if (!p) return;
+    this.pending.delete(reply.job);
+    this.busy[p.worker]!--;
+    if ("crash" in reply) p.reject(new Error(`batch worker failed: ${reply.crash}`));
+    else p.resolve(reply.error ? { items: reply.items, error: reply.error } : { items: reply.items });
+  }
+
+  private fail(e: Error): void {
+    this.broken ??= e;
+    for (const [, p] of this.pending) p.reject(e);
+    this.pending.clear();
+  }
+}
+
+/**
+ * Cuts lines into batches of at most 256 lines or about 1 M characters.
+ *
+ * @example for (const b of lineBatches(readLines(file))) pool.submit({ task, file, ...b });
+ */
+export function* lineBatches(lines: Iterable<TextLine>): Generator<{ lines: number[]; texts: string[] }> {
+  let batch = { lines: [] as number[], texts: [] as string[] };
+  let chars = 0;
+  for (const { line, text } of lines) {
+    batch.lines.push(line);
+    batch.texts.push(text);
+    chars += text.length;
+    if (batch.lines.length >= BATCH_LINES || chars >= BATCH_CHARS) {
+      yield batch;
+      batch = { lines: [], texts: [] };
+      chars = 0;
+    }
+  }
+  if (batch.lines.length) yield batch;
+}
