@@ -130,3 +130,8 @@ export function* lineBatches(lines: Iterable<TextLine>): Generator<{ lines: numb
   }
   if (batch.lines.length) yield batch;
 }
+
+/** Maps an iterable lazily (jobs are made as the pool has room for them). */
+export function* mapIterable<T, U>(items: Iterable<T>, f: (t: T) => U): Generator<U> {
+  for (const t of items) yield f(t);
+}

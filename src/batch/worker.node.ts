@@ -6,11 +6,10 @@
  * of the whole input, as reading on one thread would).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { CategoryId } from "../categories.js";
 import { grade } from "../grade.js";
 import { compile, type Scorer } from "../reward/compile.js";
 import { rewardRecord } from "../reward/suiteScorers.js";
-import { loadSuite } from "../suite/loadSuite.js";
+import { LazySuite } from "../suite/lazySuite.js";
 import { resultRecord } from "../suite/parseResults.js";
 import { readJsonLine, SuiteError } from "../suite/parseSuite.js";
 import type { Entry } from "../types.js";
@@ -18,19 +17,9 @@ import { pack } from "../value/transfer.js";
 import type { BatchItem, BatchJob, BatchReply, BatchSetup, BatchTask } from "./protocol.js";
 
 const setup = workerData as BatchSetup;
-const byId = new Map<string, Entry>();
-const loaded = new Set<CategoryId>();
+const suite = new LazySuite(setup.data, setup.golds);
 /** Reward scorers compiled on first use, by options and entry id. */
 const scorers = new Map<string, Map<string, Scorer>>();
-
-function entryOf(id: string, category: CategoryId): Entry | undefined {
-  if (!loaded.has(category)) {
-    loaded.add(category);
-    const suite = loadSuite(setup.data, { ...(setup.golds ? { golds: setup.golds } : {}), categories: [category] });
-    for (const e of suite.entries.get(category) ?? []) byId.set(e.id, e);
-  }
-  return byId.get(id);
-}
 
 function scorerOf(task: BatchTask & { kind: "reward" }, entry: Entry): Scorer {
   const key = JSON.stringify(task.options);
@@ -50,7 +39,7 @@ function run(job: BatchJob): BatchReply {
       if (!value) continue;
       const r = resultRecord(job.file, line, value, job.category);
       if (job.only && !job.only.includes(r.category)) continue;
-      const entry = entryOf(r.id, r.category);
+      const entry = suite.entry(r.id, r.category);
       const item: BatchItem = { id: r.id, category: r.category, line };
       const task = job.task;
       if (entry && task.kind === "score") item.result = pack(grade(entry, r.result, task.options));

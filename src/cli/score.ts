@@ -22,15 +22,15 @@ import {
   type RunScores,
 } from "../gates.js";
 import { RULESET_IDS, RULESET_VERSIONS, type RulesetId } from "../grade.js";
-import { BatchPool, lineBatches } from "../batch/pool.node.js";
+import { BatchPool, lineBatches, mapIterable } from "../batch/pool.node.js";
 import type { GradeResult } from "../grade.js";
 import { RunError, RunScorer } from "../score.js";
 import { findResultFiles } from "../suite/loadResults.js";
-import { findCategoryFiles, loadSuite } from "../suite/loadSuite.js";
+import { LazySuite } from "../suite/lazySuite.js";
+import { findCategoryFiles } from "../suite/loadSuite.js";
 import { resultRecord } from "../suite/parseResults.js";
 import { readJsonLine, SuiteError } from "../suite/parseSuite.js";
 import { countLines, readLines, textLines } from "../suite/readLines.js";
-import type { Entry } from "../types.js";
 import { unpack } from "../value/transfer.js";
 import { VERSION } from "../version.js";
 import { fail, type Io, type Outcome } from "./main.js";
@@ -287,11 +287,9 @@ export async function scoreCommand(argv: string[], io: Io & { terminal?: Termina
     }
 
     // The suite is read one category at a time, when a result of that category first streams in.
-    const suite = new Map<CategoryId, Entry[]>();
-    const need = (category: CategoryId) => {
-      if (suite.has(category)) return;
-      suite.set(category, loadSuite(values.data!, { golds: goldDir, categories: [category] }).entries.get(category)!);
-    };
+    const lazy = new LazySuite(values.data, goldDir);
+    const suite = lazy.entries;
+    const need = (category: CategoryId) => lazy.need(category);
     const only = categories.length ? categories : undefined;
     const terminal = terminalOf(io);
     const bar = progressBar(terminal.stderrIsTTY ? inputs.reduce((a, r) => a + r.sources.reduce((b, s) => b + (s.text === undefined ? countLines(s.file) : s.text.split("\n").length), 0), 0) : 0, io.err, terminal.stderrIsTTY);
@@ -395,8 +393,4 @@ export function workerCount(text: string | undefined): number | undefined {
   if (text === undefined) return 1;
   const n = Number(text);
   return text.trim() !== "" && Number.isInteger(n) && n >= 0 && n <= 256 ? n : undefined;
-}
-
-function* mapIterable<T, U>(items: Iterable<T>, f: (t: T) => U): Generator<U> {
-  for (const t of items) yield f(t);
 }
