@@ -1,16 +1,15 @@
 /**
  * Grading and rewarding over worker threads, for result files large enough that one core is the
  * limit (`toolgrade score --workers N`, `toolgrade reward --workers N`). The main thread only
- * cuts the input into batches of raw lines; workers (worker.node.ts) read the JSON, grade and
- * reply. Replies are taken in the order the batches were sent, whatever order the workers
+ * cuts the input into line-aligned batches of bytes (readBatches) and transfers them; workers
+ * (worker.node.ts) decode, read the JSON, grade and reply. Replies are taken in the order the batches were sent, whatever order the workers
  * finish in, so the output is the same as on one thread; at most a few batches per worker are
  * in flight, so memory stays bounded however large the input.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { TextLine } from "../suite/readLines.js";
-import type { BatchItem, BatchJob, BatchReply, BatchSetup } from "./protocol.js";
+import type { BatchJob, BatchReply, BatchResult, BatchSetup } from "./protocol.js";
 
 export interface BatchPoolOptions {
   setup: BatchSetup;
@@ -19,12 +18,8 @@ export interface BatchPoolOptions {
   workerUrl?: URL | string;
 }
 
-/** What a batch gives back: its records, and the first malformed line if there was one. */
-export type BatchResult = Omit<Extract<BatchReply, { items: BatchItem[] }>, "job">;
-
-/** Lines per batch, and characters: small enough to spread work evenly, large enough that messaging is cheap. */
-const BATCH_LINES = 256;
-const BATCH_CHARS = 1 << 20;
+/** Bytes per batch (some hundreds of result lines): small enough to spread work evenly, large enough that messaging is cheap. */
+export const BATCH_BYTES = 64 << 10;
 
 export class BatchPool {
   private readonly workers: Worker[] = [];
@@ -63,7 +58,8 @@ export class BatchPool {
     this.busy[worker]!++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { worker, resolve, reject });
-      this.workers[worker]!.postMessage({ ...job, job: id } satisfies BatchJob);
+      const message: BatchJob = { ...job, job: id };
+      this.workers[worker]!.postMessage(message, [job.bytes.buffer as ArrayBuffer]);
     });
   }
 
@@ -100,7 +96,7 @@ export class BatchPool {
     this.pending.delete(reply.job);
     this.busy[p.worker]!--;
     if ("crash" in reply) p.reject(new Error(`batch worker failed: ${reply.crash}`));
-    else p.resolve(reply.error ? { items: reply.items, error: reply.error } : { items: reply.items });
+    else p.resolve(reply);
   }
 
   private fail(e: Error): void {
@@ -108,27 +104,6 @@ export class BatchPool {
     for (const [, p] of this.pending) p.reject(e);
     this.pending.clear();
   }
-}
-
-/**
- * Cuts lines into batches of at most 256 lines or about 1 M characters.
- *
- * @example for (const b of lineBatches(readLines(file))) pool.submit({ task, file, ...b });
- */
-export function* lineBatches(lines: Iterable<TextLine>): Generator<{ lines: number[]; texts: string[] }> {
-  let batch = { lines: [] as number[], texts: [] as string[] };
-  let chars = 0;
-  for (const { line, text } of lines) {
-    batch.lines.push(line);
-    batch.texts.push(text);
-    chars += text.length;
-    if (batch.lines.length >= BATCH_LINES || chars >= BATCH_CHARS) {
-      yield batch;
-      batch = { lines: [], texts: [] };
-      chars = 0;
-    }
-  }
-  if (batch.lines.length) yield batch;
 }
 
 /** Maps an iterable lazily (jobs are made as the pool has room for them). */

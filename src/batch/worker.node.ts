@@ -1,9 +1,9 @@
 /**
- * A batch worker thread (started by pool.node.ts, built as `dist/batch-worker.js`): reads the
- * result lines of a job, grades or rewards each record against the suite, and replies with one
- * item per record. A malformed line ends the batch with the SuiteError's file, line and problem
- * (the records before it are still in the reply, so the main thread reports the first bad line
- * of the whole input, as reading on one thread would).
+ * A batch worker thread (started by pool.node.ts, built as `dist/batch-worker.js`): decodes the
+ * result lines of a job, grades or rewards each record against the suite, and replies with what
+ * the command keeps. A malformed line ends the batch with the SuiteError's file, line and
+ * problem (the records before it are still in the reply, so the main thread reports the first
+ * bad line of the whole input, as reading on one thread would).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { grade } from "../grade.js";
@@ -12,9 +12,10 @@ import { rewardRecord } from "../reward/suiteScorers.js";
 import { LazySuite } from "../suite/lazySuite.js";
 import { resultRecord } from "../suite/parseResults.js";
 import { readJsonLine, SuiteError } from "../suite/parseSuite.js";
+import { linesOf } from "../suite/readLines.js";
 import type { Entry } from "../types.js";
 import { pack } from "../value/transfer.js";
-import type { BatchItem, BatchJob, BatchReply, BatchSetup, BatchTask } from "./protocol.js";
+import type { BatchJob, BatchReply, BatchResult, BatchSetup, BatchTask } from "./protocol.js";
 
 const setup = workerData as BatchSetup;
 const suite = new LazySuite(setup.data, setup.golds);
@@ -30,33 +31,42 @@ function scorerOf(task: BatchTask & { kind: "reward" }, entry: Entry): Scorer {
   return s;
 }
 
-function run(job: BatchJob): BatchReply {
-  const items: BatchItem[] = [];
-  for (let i = 0; i < job.texts.length; i++) {
-    const line = job.lines[i]!;
-    try {
-      const value = readJsonLine(job.file, line, job.texts[i]!);
+function run(job: BatchJob): BatchResult {
+  const out: BatchResult = { items: [], text: "", categories: [], scores: [], unknown: [] };
+  const lines: string[] = [];
+  const task = job.task;
+  let line = job.before;
+  try {
+    for (const text of linesOf(job.bytes, job.file, job.before)) {
+      line++;
+      const value = readJsonLine(job.file, line, text);
       if (!value) continue;
       const r = resultRecord(job.file, line, value, job.category);
       if (job.only && !job.only.includes(r.category)) continue;
       const entry = suite.entry(r.id, r.category);
-      const item: BatchItem = { id: r.id, category: r.category, line };
-      const task = job.task;
-      if (entry && task.kind === "score") item.result = pack(grade(entry, r.result, task.options));
-      else if (entry && task.kind === "reward") item.reward = rewardRecord(entry.id, entry.category, scorerOf(task, entry)(r.result));
-      items.push(item);
-    } catch (e) {
-      if (e instanceof SuiteError) return { job: job.job, items, error: { file: e.file, line: e.line, problem: e.problem } };
-      throw e;
+      if (task.kind === "score") {
+        out.items.push(entry ? { id: r.id, category: r.category, line, result: pack(grade(entry, r.result, task.options)) } : { id: r.id, category: r.category, line });
+      } else if (!entry) out.unknown.push(r.id);
+      else {
+        const record = rewardRecord(r.id, entry.category, scorerOf(task, entry)(r.result));
+        if (task.output === "scores") {
+          out.categories.push(record.category);
+          out.scores.push(record.score);
+        } else if (out.unknown.length === 0) lines.push(`${JSON.stringify(record)}\n`);
+      }
     }
+  } catch (e) {
+    if (!(e instanceof SuiteError)) throw e;
+    out.error = { file: e.file, line: e.line, problem: e.problem };
   }
-  return { job: job.job, items };
+  out.text = lines.join("");
+  return out;
 }
 
 parentPort!.on("message", (job: BatchJob) => {
   let reply: BatchReply;
   try {
-    reply = run(job);
+    reply = { ...run(job), job: job.job };
   } catch (e) {
     reply = { job: job.job, crash: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

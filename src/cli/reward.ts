@@ -3,14 +3,14 @@ import { readArgs } from "./args.js";
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
 import type { RulesetId } from "../grade.js";
 import { PRESET_IDS, RewardOptionsError, type PresetId, type RewardOptions } from "../reward/options.js";
-import { BatchPool, lineBatches, mapIterable } from "../batch/pool.node.js";
+import { BATCH_BYTES, BatchPool, mapIterable } from "../batch/pool.node.js";
 import { compile, type Scorer } from "../reward/compile.js";
 import { resolveOptions } from "../reward/options.js";
 import { rewardRecord, type RewardRecord } from "../reward/suiteScorers.js";
 import { LazySuite } from "../suite/lazySuite.js";
 import { resultSources } from "../suite/loadResults.js";
 import { SuiteError } from "../suite/parseSuite.js";
-import { readLines } from "../suite/readLines.js";
+import { readBatches } from "../suite/readLines.js";
 import { streamResults } from "../suite/streamResults.js";
 import { workerCount } from "./score.js";
 import { fail, type Io, type Outcome } from "./main.js";
@@ -187,25 +187,26 @@ export async function rewardCommand(argv: string[], io: Io): Promise<Outcome> {
     const unknown: string[] = [];
     const scores = new Map<CategoryId, number[]>();
     const held = new HeldOutput(io.out);
+    const addScore = (category: CategoryId, score: number) => {
+      const list = scores.get(category);
+      if (list) list.push(score);
+      else scores.set(category, [score]);
+    };
     const take = (r: RewardRecord) => {
-      if (values.format === "text") {
-        const list = scores.get(r.category);
-        if (list) list.push(r.score);
-        else scores.set(r.category, [r.score]);
-      } else if (unknown.length === 0) held.write(`${JSON.stringify(r)}\n`);
+      if (values.format === "text") addScore(r.category, r.score);
+      else if (unknown.length === 0) held.write(`${JSON.stringify(r)}\n`);
     };
     const sources = resultSources(values.results);
     if (workers > 1) pool = new BatchPool({ setup: { data: values.data, ...(values.golds ? { golds: values.golds } : {}) }, workers });
     for (const { file, category } of sources) {
       if (pool) {
-        const task = { kind: "reward", options } as const;
-        const jobs = mapIterable(lineBatches(readLines(file)), (b) => ({ task, file, ...(category ? { category } : {}), ...(only ? { only } : {}), ...b }));
-        await pool.runOrdered(jobs, ({ items, error }) => {
-          for (const item of items) {
-            if (item.reward) take(item.reward);
-            else unknown.push(item.id);
-          }
-          if (error) throw new SuiteError(error.file, error.line, error.problem);
+        const task = { kind: "reward", options, output: values.format === "text" ? "scores" : "jsonl" } as const;
+        const jobs = mapIterable(readBatches(file, BATCH_BYTES), (b) => ({ task, file, ...(category ? { category } : {}), ...(only ? { only } : {}), ...b }));
+        await pool.runOrdered(jobs, (r) => {
+          r.categories.forEach((c, i) => addScore(c, r.scores[i]!));
+          if (unknown.length === 0 && r.text) held.write(r.text);
+          unknown.push(...r.unknown);
+          if (r.error) throw new SuiteError(r.error.file, r.error.line, r.error.problem);
         });
         continue;
       }

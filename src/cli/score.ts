@@ -22,7 +22,7 @@ import {
   type RunScores,
 } from "../gates.js";
 import { RULESET_IDS, RULESET_VERSIONS, type RulesetId } from "../grade.js";
-import { BatchPool, lineBatches, mapIterable } from "../batch/pool.node.js";
+import { BATCH_BYTES, BatchPool, mapIterable } from "../batch/pool.node.js";
 import type { GradeResult } from "../grade.js";
 import { RunError, RunScorer } from "../score.js";
 import { findResultFiles } from "../suite/loadResults.js";
@@ -30,7 +30,7 @@ import { LazySuite } from "../suite/lazySuite.js";
 import { findCategoryFiles } from "../suite/loadSuite.js";
 import { resultRecord } from "../suite/parseResults.js";
 import { readJsonLine, SuiteError } from "../suite/parseSuite.js";
-import { countLines, readLines, textLines } from "../suite/readLines.js";
+import { countLines, readBatches, readLines, textBatches, textLines } from "../suite/readLines.js";
 import { unpack } from "../value/transfer.js";
 import { VERSION } from "../version.js";
 import { fail, type Io, type Outcome } from "./main.js";
@@ -306,10 +306,10 @@ export async function scoreCommand(argv: string[], io: Io & { terminal?: Termina
       } as const;
       const run = new RunScorer(suite, options);
       for (const source of input.sources) {
-        const lines = source.text === undefined ? readLines(source.file) : textLines(source.text);
         if (pool) {
           const task = { kind: "score", options: { ruleset: options.ruleset, decode: options.decode, underscoreToDot: options.underscoreToDot } } as const;
-          const jobs = mapIterable(lineBatches(lines), (b) => ({ task, file: source.file, ...(source.category ? { category: source.category } : {}), ...(only ? { only } : {}), ...b }));
+          const batches = source.text === undefined ? readBatches(source.file, BATCH_BYTES) : textBatches(source.text, BATCH_BYTES);
+          const jobs = mapIterable(batches, (b) => ({ task, file: source.file, ...(source.category ? { category: source.category } : {}), ...(only ? { only } : {}), ...b }));
           await pool.runOrdered(jobs, ({ items, error }) => {
             for (const item of items) {
               need(item.category);
@@ -319,7 +319,7 @@ export async function scoreCommand(argv: string[], io: Io & { terminal?: Termina
             if (error) throw new SuiteError(error.file, error.line, error.problem);
           });
         } else {
-          for (const { line, text } of lines) {
+          for (const { line, text } of source.text === undefined ? readLines(source.file) : textLines(source.text)) {
             const value = readJsonLine(source.file, line, text);
             if (!value) continue;
             const record = resultRecord(source.file, line, value, source.category);

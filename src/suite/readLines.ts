@@ -4,13 +4,16 @@
  * reads, they are small).
  *
  * Lines are cut on the byte 0x0A, which never occurs inside a multi-byte UTF-8 sequence, so
- * every chunk handed to the decoder ends on a line boundary and is complete UTF-8 on its own.
- * Each chunk is decoded strictly (`fatal: true`); when a chunk fails, its lines are decoded one
- * by one to name the line that holds the bad byte. A byte order mark is dropped only at the
- * start of the file.
+ * every chunk checked is complete UTF-8 on its own. Each chunk is validated strictly
+ * (`buffer.isUtf8`, which allocates nothing); when one fails, its lines are checked one by one
+ * to name the line that holds the bad byte. Lines are then decoded one at a time as they are
+ * taken: a string per line that dies young, rather than a chunk-sized string and an array of
+ * its lines that outlive many collections and pile up in the old generation (a million-line
+ * file otherwise costs hundreds of MB of RSS). A byte order mark is dropped only at the start of
+ * the file.
  */
 import { closeSync, openSync, readSync } from "node:fs";
-import { TextDecoder } from "node:util";
+import { isUtf8 } from "node:buffer";
 import { SuiteError } from "./parseSuite.js";
 
 /** One line of text (without its `\n`) and its 1-based line number. */
@@ -30,16 +33,27 @@ const DEFAULT_CHUNK = 1 << 20;
  * @example for (const { line, text } of readLines("BFCL_v4_simple_python_result.json")) console.log(line, text.length);
  */
 export function* readLines(file: string, options: ReadLinesOptions = {}): Generator<TextLine> {
+  let line = 0;
+  for (const chunk of readChunks(file, options)) {
+    const texts = linesOf(chunk, file, line);
+    for (const text of texts) yield { line: ++line, text };
+  }
+}
+
+/**
+ * The file's bytes in chunks that each end on a line boundary (the `\n` itself left out), a
+ * byte order mark at the start dropped. The chunk is a view into a buffer that is reused: read
+ * it before taking the next one.
+ */
+export function* readChunks(file: string, options: ReadLinesOptions = {}): Generator<Buffer> {
   let fd: number;
   try {
     fd = openSync(file, "r");
   } catch (e) {
     throw new SuiteError(file, 0, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let buf = Buffer.allocUnsafe(Math.max(16, options.chunkSize ?? DEFAULT_CHUNK));
   let filled = 0;
-  let line = 0;
   let first = true;
   try {
     for (;;) {
@@ -60,7 +74,7 @@ export function* readLines(file: string, options: ReadLinesOptions = {}): Genera
       let start = 0;
       if (first && cut >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
       first = false;
-      for (const text of decodeLines(decoder, buf.subarray(start, cut), file, line)) yield { line: ++line, text };
+      yield buf.subarray(start, cut);
       if (n === 0) return;
       buf.copy(buf, 0, cut + 1, end);
       filled = end - cut - 1;
@@ -70,25 +84,64 @@ export function* readLines(file: string, options: ReadLinesOptions = {}): Genera
   }
 }
 
-/** The lines of a chunk that ends on a line boundary; a bad byte names its line. */
-function decodeLines(decoder: TextDecoder, bytes: Uint8Array, file: string, before: number): string[] {
-  try {
-    return decoder.decode(bytes).split("\n");
-  } catch {
-    let start = 0;
-    let line = before;
-    for (;;) {
-      line++;
-      let end = bytes.indexOf(0x0a, start);
-      if (end < 0) end = bytes.length;
-      try {
-        decoder.decode(bytes.subarray(start, end));
-      } catch {
-        throw new SuiteError(file, line, "the file is not valid UTF-8");
-      }
-      start = end + 1;
-    }
+/**
+ * The lines of bytes that end on a line boundary, decoded strictly as UTF-8; a bad byte is a
+ * SuiteError naming its line (`before` lines precede the bytes). Lazy: each string is made
+ * when it is taken.
+ */
+export function* linesOf(bytes: Uint8Array, file: string, before: number): Generator<string> {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buf)) throw new SuiteError(file, badLine(buf, before), "the file is not valid UTF-8");
+  for (let at = 0; at <= buf.length; ) {
+    let stop = buf.indexOf(0x0a, at);
+    if (stop < 0) stop = buf.length;
+    yield buf.toString("utf8", at, stop);
+    at = stop + 1;
   }
+}
+
+/**
+ * Line-aligned batches of a file's bytes, each a fresh copy that can be transferred to a worker
+ * thread, with the number of the line before it: about `batchBytes` each.
+ */
+export function* readBatches(file: string, batchBytes: number, options: ReadLinesOptions = {}): Generator<{ before: number; bytes: Uint8Array }> {
+  let line = 0;
+  for (const chunk of readChunks(file, options)) yield* cutBatches(chunk, batchBytes, () => line, (n) => (line += n));
+}
+
+/** The same batches of text already in memory (standard input). */
+export function* textBatches(text: string, batchBytes: number): Generator<{ before: number; bytes: Uint8Array }> {
+  let line = 0;
+  const bytes = Buffer.from(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (bytes.length === 0) return;
+  yield* cutBatches(bytes.at(-1) === 0x0a ? bytes.subarray(0, -1) : bytes, batchBytes, () => line, (n) => (line += n));
+}
+
+function* cutBatches(chunk: Buffer, batchBytes: number, line: () => number, advance: (n: number) => void): Generator<{ before: number; bytes: Uint8Array }> {
+  for (let at = 0; at <= chunk.length; ) {
+    let stop = at + batchBytes >= chunk.length ? chunk.length : chunk.indexOf(0x0a, at + batchBytes);
+    if (stop < 0) stop = chunk.length;
+    const bytes = new Uint8Array(stop - at);
+    bytes.set(chunk.subarray(at, stop));
+    let lines = 1;
+    for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) lines++;
+    yield { before: line(), bytes };
+    advance(lines);
+    at = stop + 1;
+  }
+}
+
+/** The number of the first line of a chunk that is not valid UTF-8 (`before` lines precede the chunk). */
+function badLine(bytes: Uint8Array, before: number): number {
+  let line = before;
+  for (let start = 0; start <= bytes.length; ) {
+    line++;
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    if (!isUtf8(bytes.subarray(start, end))) return line;
+    start = end + 1;
+  }
+  return line;
 }
 
 /**

@@ -59,6 +59,19 @@ describe("--workers gives the output of one thread", () => {
     expect(scored.err).toContain(`${file}:451: malformed JSON`);
   });
 
+  it("names the line of a byte that is not UTF-8, as one thread does", () => {
+    const lines = Array.from({ length: 600 }, (_, i) => Buffer.from(`{"id": "simple_python_${i % 5}", "result": "[f(x=1)]"}\n`));
+    lines[450] = Buffer.concat([Buffer.from('{"id": "simple_python_0", "result": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]);
+    const file = join(TMP, "latin.jsonl");
+    writeFileSync(file, Buffer.concat(lines));
+    for (const command of ["reward", "score"]) {
+      const args = [command, "--data", "data", "--golds", "golds", "--results", file];
+      const one = toolgrade(args);
+      expect(one.err).toContain(`${file}:451: the file is not valid UTF-8`);
+      expect(toolgrade([...args, "--workers", "2"])).toEqual(one);
+    }
+  });
+
   it("refuses a --workers that is not a whole number", () => {
     expect(toolgrade(["score", ...BOTH, "--workers", "two"]).code).toBe(2);
   });
