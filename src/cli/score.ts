@@ -287,10 +287,26 @@ export async function scoreCommand(argv: string[], io: Io & { terminal?: Termina
     }
 
     // The suite is read one category at a time, when a result of that category first streams in.
+    const only = categories.length ? categories : undefined;
     const lazy = new LazySuite(values.data, goldDir);
     const suite = lazy.entries;
-    const need = (category: CategoryId) => lazy.need(category);
-    const only = categories.length ? categories : undefined;
+    const withResults = new Set<CategoryId>();
+    const need = (category: CategoryId) => {
+      withResults.add(category);
+      lazy.need(category);
+    };
+    // Categories that file names announce are read before grading starts, in BFCL's order: the
+    // suite then settles in memory before the results stream through (less garbage collection).
+    const announced = new Set(inputs.flatMap((r) => r.sources.flatMap((s) => (s.category && (!only || only.includes(s.category)) ? [s.category] : []))));
+    for (const c of CATEGORY_IDS) {
+      if (!announced.has(c)) continue;
+      try {
+        lazy.need(c);
+      } catch (e) {
+        // A problem with this category's suite files is reported if a result of it turns up.
+        if (!(e instanceof SuiteError)) throw e;
+      }
+    }
     const terminal = terminalOf(io);
     const bar = progressBar(terminal.stderrIsTTY ? inputs.reduce((a, r) => a + r.sources.reduce((b, s) => b + (s.text === undefined ? countLines(s.file) : s.text.split("\n").length), 0), 0) : 0, io.err, terminal.stderrIsTTY);
     let done = 0;
@@ -334,7 +350,7 @@ export async function scoreCommand(argv: string[], io: Io & { terminal?: Termina
     }
     await pool?.close();
     pool = undefined;
-    const graded = CATEGORY_IDS.filter((c) => suite.has(c));
+    const graded = CATEGORY_IDS.filter((c) => withResults.has(c));
     if (graded.length === 0) return fail("no results to score");
     const hash = suiteHash(values.data, goldDir, graded);
 
