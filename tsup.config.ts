@@ -23,7 +23,7 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { cli: "src/cli.ts", "reward-worker": "src/reward/worker.node.ts" },
+    entry: { cli: "src/cli.ts", "reward-worker": "src/reward/worker.node.ts", "batch-worker": "src/batch/worker.node.ts" },
     format: ["esm"],
     target: "node20",
     platform: "node",

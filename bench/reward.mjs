@@ -9,22 +9,16 @@
 // Rows: every output of the category in the corpus (all runs, prompt and FC); the outputs of
 // the runs that write plain Python call lists (the fast reader's case); and "cold values",
 // with the per-param value memory off, as if every value were new.
+//
+// bench/index.mjs imports rewardConfigs and measureRewards to put these figures in its table.
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const dist = resolve(process.env.TOOLGRADE_DIST ?? join(here, "../dist"));
-const shared = resolve(process.env.TOOLGRADE_SHARED ?? join(here, "../../shared"));
-const seconds = Number(process.env.BENCH_SECONDS ?? 2);
-const { compile, loadSuite, readJson } = await import(join(dist, "index.js"));
+export const PLAIN_RUNS = ["qwen3-4b-instruct-2507", "aafv-qwen2.5-7b-instruct", "aafv-llama-3.1-8b-instruct", "v1-claude-3.5-sonnet-20240620", "v1-gorilla-openfunctions-v2"];
 
-const PLAIN_RUNS = ["qwen3-4b-instruct-2507", "aafv-qwen2.5-7b-instruct", "aafv-llama-3.1-8b-instruct", "v1-claude-3.5-sonnet-20240620", "v1-gorilla-openfunctions-v2"];
-
-const suite = loadSuite(join(shared, "bfcl"), { categories: ["simple_python", "parallel_multiple"] });
-const entries = new Map([...suite.entries.values()].flat().map((e) => [e.id, e]));
-
-function records(category, runs) {
+/** Every output of a category in the corpus (of the given runs, or all): {id, result, mode}. */
+export function corpusSamples(shared, readJson, category, runs) {
   const root = join(shared, "conformance");
   const out = [];
   for (const run of readdirSync(root, { withFileTypes: true })) {
@@ -45,7 +39,7 @@ function records(category, runs) {
 }
 
 /** A configuration to time: its outputs with their scorers, golds compiled before any timing. */
-function prepare(name, samples, options) {
+export function prepare(compile, entries, name, samples, options) {
   const cache = new Map();
   const work = samples.map((s) => {
     const key = `${s.id}/${s.mode}`;
@@ -61,8 +55,27 @@ function prepare(name, samples, options) {
   return { name, outputs: samples.length, pass, wall: [], cpu: [] };
 }
 
+/**
+ * The configurations of this benchmark. `samples(category, runs)` gives the outputs (all runs
+ * when `runs` is undefined), so bench/index.mjs can feed it the bundled example runs too.
+ */
+export function rewardConfigs(compile, entries, samples, categories = ["simple_python", "parallel_multiple"]) {
+  const configs = [];
+  for (const category of categories) {
+    const all = samples(category);
+    const plain = samples(category, PLAIN_RUNS).filter((s) => s.mode === "prompt");
+    configs.push(prepare(compile, entries, `${category}: all runs, graded`, all, {}));
+    if (plain.length === 0) continue;
+    configs.push(prepare(compile, entries, `${category}: plain-call runs, graded`, plain, {}));
+    configs.push(prepare(compile, entries, `${category}: plain-call runs, graded, cold values`, plain, { valueCache: 0 }));
+    configs.push(prepare(compile, entries, `${category}: plain-call runs, binary`, plain, { preset: "binary" }));
+    configs.push(prepare(compile, entries, `${category}: plain-call runs, toolrl`, plain, { preset: "toolrl" }));
+  }
+  return configs.filter((c) => c.outputs > 0);
+}
+
 /** One timed round of a configuration: rewards per wall-clock second and per CPU-second. */
-function round(config) {
+function round(config, seconds) {
   let n = 0;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -75,28 +88,35 @@ function round(config) {
   config.cpu.push(n / ((cpu.user + cpu.system) / 1e6));
 }
 
-console.log(`toolgrade reward benchmark · node ${process.version} · ${dist}`);
-console.log(`load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(" ")} on ${(await import("node:os")).availableParallelism()} cores`);
-console.log(`${"".padEnd(52)} ${"outputs".padStart(6)}  ${"rewards".padStart(11)}  ${"per reward".padStart(9)}`);
-const configs = [];
-for (const category of ["simple_python", "parallel_multiple"]) {
-  const all = records(category);
-  const plain = records(category, PLAIN_RUNS).filter((s) => s.mode === "prompt");
-  configs.push(prepare(`${category}: all runs, graded`, all, {}));
-  configs.push(prepare(`${category}: plain-call runs, graded`, plain, {}));
-  configs.push(prepare(`${category}: plain-call runs, graded, cold values`, plain, { valueCache: 0 }));
-  configs.push(prepare(`${category}: plain-call runs, binary`, plain, { preset: "binary" }));
-  configs.push(prepare(`${category}: plain-call runs, toolrl`, plain, { preset: "toolrl" }));
+/**
+ * Warm-up, then three rounds over all configurations, interleaved so that noise and the JIT's
+ * history fall on every row alike; each configuration's `best` is its best round.
+ */
+export function measureRewards(configs, seconds) {
+  for (const c of configs) {
+    const until = performance.now() + seconds * 1000;
+    while (performance.now() < until) c.pass();
+  }
+  for (let r = 0; r < 3; r++) for (const c of configs) round(c, seconds);
+  for (const c of configs) c.best = Math.max(...c.wall);
+  return configs;
 }
-// Warm-up, then three rounds over all configurations, interleaved so that noise and the JIT's
-// history fall on every row alike; the best round counts.
-for (const c of configs) {
-  const until = performance.now() + seconds * 1000;
-  while (performance.now() < until) c.pass();
-}
-for (let r = 0; r < 3; r++) for (const c of configs) round(c);
-const k = (x) => `${Math.round(x / 1000)}k`;
-for (const c of configs) {
-  const best = Math.max(...c.wall);
-  console.log(`${c.name.padEnd(52)} ${String(c.outputs).padStart(6)}  ${Math.round(best).toLocaleString("en").padStart(9)}/s  ${(1e6 / best).toFixed(2).padStart(6)} µs  rounds ${c.wall.map(k).join(" ")}, per CPU-second ${k(Math.max(...c.cpu))}`);
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  const dist = resolve(process.env.TOOLGRADE_DIST ?? join(here, "../dist"));
+  const shared = resolve(process.env.TOOLGRADE_SHARED ?? join(here, "../../shared"));
+  const seconds = Number(process.env.BENCH_SECONDS ?? 2);
+  const { compile, loadSuite, readJson } = await import(join(dist, "index.js"));
+  const suite = loadSuite(join(shared, "bfcl"), { categories: ["simple_python", "parallel_multiple"] });
+  const entries = new Map([...suite.entries.values()].flat().map((e) => [e.id, e]));
+  const os = await import("node:os");
+  console.log(`toolgrade reward benchmark · node ${process.version} · ${dist}`);
+  console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${os.availableParallelism()} cores`);
+  console.log(`${"".padEnd(52)} ${"outputs".padStart(6)}  ${"rewards".padStart(11)}  ${"per reward".padStart(9)}`);
+  const configs = measureRewards(rewardConfigs(compile, entries, (category, runs) => corpusSamples(shared, readJson, category, runs)), seconds);
+  const k = (x) => `${Math.round(x / 1000)}k`;
+  for (const c of configs) {
+    console.log(`${c.name.padEnd(52)} ${String(c.outputs).padStart(6)}  ${Math.round(c.best).toLocaleString("en").padStart(9)}/s  ${(1e6 / c.best).toFixed(2).padStart(6)} µs  rounds ${c.wall.map(k).join(" ")}, per CPU-second ${k(Math.max(...c.cpu))}`);
+  }
 }

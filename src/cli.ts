@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { exitCode, run } from "./cli/main.js";
 
-const outcome = run(process.argv.slice(2), {
+const outcome = await run(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   stdin: () => readFileSync(0, "utf8"),

@@ -3,7 +3,7 @@
  * Every public export is named here.
  */
 export { grade, RULESET_IDS, RULESET_VERSIONS, type GradeOptions, type GradeResult, type RulesetId } from "./grade.js";
-export { scoreRun, RunError, type ScoreOptions, type ScoreReport, type IdProblems, type ScoredEntry } from "./score.js";
+export { scoreRun, RunScorer, RunError, type ScoreOptions, type ScoreReport, type IdProblems, type ScoredEntry } from "./score.js";
 export { categoryScores, summaryColumns, type CategoryScore, type SummaryColumns } from "./report.js";
 export {
   leaderboard,

@@ -8,7 +8,8 @@ import { validateCommand } from "./validate.js";
 
 export interface Command {
   summary: string;
-  run: (argv: string[], io: Io) => Outcome;
+  /** Commands that use worker threads finish asynchronously. */
+  run: (argv: string[], io: Io) => Outcome | Promise<Outcome>;
 }
 
 export const COMMANDS: Readonly<Record<string, Command>> = {

@@ -39,8 +39,8 @@ export function usage(): string {
   return `toolgrade ${VERSION} — grade the function calls language models emit\n\nCommands:\n${lines.join("\n")}\n\nRun \`toolgrade <command> --help\` for its options.\n`;
 }
 
-/** Runs the CLI and returns the outcome; output goes through `io`. */
-export function run(argv: string[], io: Io): Outcome {
+/** Runs the CLI and resolves to the outcome; output goes through `io`. */
+export async function run(argv: string[], io: Io): Promise<Outcome> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "-h" || name === "--help" || name === "help") {
     io.out(usage());
@@ -52,5 +52,5 @@ export function run(argv: string[], io: Io): Outcome {
   }
   const command = COMMANDS[name];
   if (!command) return fail(`unknown command '${name}' (try --help)`);
-  return command.run(rest, io);
+  return await command.run(rest, io);
 }

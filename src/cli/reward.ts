@@ -3,10 +3,16 @@ import { readArgs } from "./args.js";
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
 import type { RulesetId } from "../grade.js";
 import { PRESET_IDS, RewardOptionsError, type PresetId, type RewardOptions } from "../reward/options.js";
-import { rewardRecord, SuiteScorers, type RewardRecord } from "../reward/suiteScorers.js";
-import { loadResults } from "../suite/loadResults.js";
-import { loadSuite } from "../suite/loadSuite.js";
+import { BATCH_BYTES, BatchPool, mapIterable } from "../batch/pool.node.js";
+import { compile, type Scorer } from "../reward/compile.js";
+import { resolveOptions } from "../reward/options.js";
+import { rewardRecord, type RewardRecord } from "../reward/suiteScorers.js";
+import { LazySuite } from "../suite/lazySuite.js";
+import { resultSources } from "../suite/loadResults.js";
 import { SuiteError } from "../suite/parseSuite.js";
+import { readBatches } from "../suite/readLines.js";
+import { streamResults } from "../suite/streamResults.js";
+import { workerCount } from "./score.js";
 import { fail, type Io, type Outcome } from "./main.js";
 
 export const REWARD_USAGE = `Usage:
@@ -19,6 +25,8 @@ Options:
   --category C          only this category (repeatable)
 ${rewardOptionsUsage()}  --format jsonl|text   jsonl (default): one line per output {id, category, score, components, valid, code};
                         text: score distribution per category
+  --workers N           score on N worker threads (default 1: the main thread); the results
+                        file is streamed either way, and the output is the same
   -h, --help            this text
 `;
 
@@ -96,15 +104,8 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /** Per category: outputs, mean score, share at 0, share at 1, quartiles. */
-function summary(records: RewardRecord[]): string {
-  const by = new Map<CategoryId, number[]>();
-  for (const r of records) {
-    const list = by.get(r.category) ?? [];
-    list.push(r.score);
-    by.set(r.category, list);
-  }
+function summary(by: ReadonlyMap<CategoryId, number[]>): string {
   const rows = [["category", "outputs", "mean", "=0", "=1", "p25", "p50", "p75"]];
-  const all = records.map((r) => r.score);
   const row = (name: string, scores: number[]) => {
     const s = [...scores].sort((a, b) => a - b);
     const mean = s.reduce((a, b) => a + b, 0) / s.length;
@@ -112,12 +113,43 @@ function summary(records: RewardRecord[]): string {
     rows.push([name, String(s.length), mean.toFixed(3), share(0), share(1), ...[0.25, 0.5, 0.75].map((q) => quantile(s, q).toFixed(3))]);
   };
   for (const c of CATEGORY_IDS) if (by.has(c)) row(c, by.get(c)!);
-  if (by.size > 1) row("all", all);
+  if (by.size > 1) row("all", [...by.values()].flat());
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return `${rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")).join("\n")}\n`;
 }
 
-export function rewardCommand(argv: string[], io: Io): Outcome {
+/**
+ * JSON lines held back until they pass {@link HOLD_CHARS}, so that for any file of ordinary size
+ * nothing is written when the command then fails (an unknown id); past that, lines go out in
+ * chunks as they are scored, so a file of any size streams through in bounded memory.
+ */
+const HOLD_CHARS = 8 << 20;
+const CHUNK_CHARS = 1 << 20;
+
+class HeldOutput {
+  private parts: string[] = [];
+  private chars = 0;
+  private streaming = false;
+
+  constructor(private readonly out: (s: string) => void) {}
+
+  write(s: string): void {
+    this.parts.push(s);
+    this.chars += s.length;
+    if (this.chars >= (this.streaming ? CHUNK_CHARS : HOLD_CHARS)) {
+      this.streaming = true;
+      this.flush();
+    }
+  }
+
+  flush(): void {
+    if (this.parts.length) this.out(this.parts.join(""));
+    this.parts = [];
+    this.chars = 0;
+  }
+}
+
+export async function rewardCommand(argv: string[], io: Io): Promise<Outcome> {
   const args = readArgs(
     argv,
     {
@@ -127,6 +159,7 @@ export function rewardCommand(argv: string[], io: Io): Outcome {
       category: { type: "string", multiple: true },
       ...REWARD_OPTION_SPECS,
       format: { type: "string", default: "jsonl" },
+      workers: { type: "string" },
     },
     REWARD_USAGE,
     io,
@@ -143,21 +176,61 @@ export function rewardCommand(argv: string[], io: Io): Outcome {
     if (!isCategoryId(c)) return fail(`unknown category '${c}' (known: ${CATEGORY_IDS.join(", ")})`);
     categories.push(c);
   }
+  const workers = workerCount(values.workers);
+  if (workers === undefined) return fail(`--workers takes a whole number, not '${values.workers}'`);
+  const only = categories.length ? categories : undefined;
+  let pool: BatchPool | undefined;
   try {
-    let records = loadResults(values.results);
-    if (categories.length) records = records.filter((r) => categories.includes(r.category));
-    const suite = loadSuite(values.data, { ...(values.golds ? { golds: values.golds } : {}), categories: [...new Set(records.map((r) => r.category))] });
-    const scorers = SuiteScorers.of(suite.entries, options);
-    const unknown = records.filter((r) => !scorers.has(r.id));
-    if (unknown.length) return fail(`results for ids the suite does not have: ${unknown.slice(0, 5).map((r) => r.id).join(", ")}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ""}`);
-    const out: RewardRecord[] = records.map((r) => {
-      const s = scorers.get(r.id)!;
-      return rewardRecord(r.id, s.category, s(r.result));
-    });
-    io.out(values.format === "text" ? summary(out) : out.map((r) => `${JSON.stringify(r)}\n`).join(""));
+    resolveOptions(options);
+    const suite = new LazySuite(values.data, values.golds);
+    const scorers = new Map<string, Scorer>();
+    const unknown: string[] = [];
+    const scores = new Map<CategoryId, number[]>();
+    const held = new HeldOutput(io.out);
+    const addScore = (category: CategoryId, score: number) => {
+      const list = scores.get(category);
+      if (list) list.push(score);
+      else scores.set(category, [score]);
+    };
+    const take = (r: RewardRecord) => {
+      if (values.format === "text") addScore(r.category, r.score);
+      else if (unknown.length === 0) held.write(`${JSON.stringify(r)}\n`);
+    };
+    const sources = resultSources(values.results);
+    if (workers > 1) pool = new BatchPool({ setup: { data: values.data, ...(values.golds ? { golds: values.golds } : {}) }, workers });
+    for (const { file, category } of sources) {
+      if (pool) {
+        const task = { kind: "reward", options, output: values.format === "text" ? "scores" : "jsonl" } as const;
+        const jobs = mapIterable(readBatches(file, BATCH_BYTES), (b) => ({ task, file, ...(category ? { category } : {}), ...(only ? { only } : {}), ...b }));
+        await pool.runOrdered(jobs, (r) => {
+          r.categories.forEach((c, i) => addScore(c, r.scores[i]!));
+          if (unknown.length === 0 && r.text) held.write(r.text);
+          unknown.push(...r.unknown);
+          if (r.error) throw new SuiteError(r.error.file, r.error.line, r.error.problem);
+        });
+        continue;
+      }
+      for (const r of streamResults(file, category)) {
+        if (only && !only.includes(r.category)) continue;
+        const entry = suite.entry(r.id, r.category);
+        if (!entry) {
+          unknown.push(r.id);
+          continue;
+        }
+        let scorer = scorers.get(r.id);
+        if (!scorer) scorers.set(r.id, (scorer = compile(entry, options)));
+        take(rewardRecord(r.id, scorer.category, scorer(r.result)));
+      }
+    }
+    if (unknown.length) return fail(`results for ids the suite does not have: ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ""}`);
+    if (values.format === "text") io.out(summary(scores));
+    else held.flush();
     return { kind: "ok" };
   } catch (e) {
     if (e instanceof SuiteError || e instanceof RewardOptionsError) return fail(e.message);
+    if (e instanceof Error && e.message.startsWith("batch worker script not found")) return fail(e.message);
     throw e;
+  } finally {
+    await pool?.close();
   }
 }

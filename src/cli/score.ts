@@ -22,11 +22,16 @@ import {
   type RunScores,
 } from "../gates.js";
 import { RULESET_IDS, RULESET_VERSIONS, type RulesetId } from "../grade.js";
-import { RunError, scoreRun } from "../score.js";
+import { BATCH_BYTES, BatchPool, mapIterable } from "../batch/pool.node.js";
+import type { GradeResult } from "../grade.js";
+import { RunError, RunScorer } from "../score.js";
 import { findResultFiles } from "../suite/loadResults.js";
-import { decodeUtf8, findCategoryFiles, loadSuite, readUtf8 } from "../suite/loadSuite.js";
-import { parseResults, type ResultRecord } from "../suite/parseResults.js";
-import { SuiteError } from "../suite/parseSuite.js";
+import { LazySuite } from "../suite/lazySuite.js";
+import { decodeUtf8, findCategoryFiles, readUtf8 } from "../suite/loadSuite.js";
+import { parseResults, resultRecord, type ResultRecord } from "../suite/parseResults.js";
+import { readJsonLine, SuiteError } from "../suite/parseSuite.js";
+import { countLines, readBatches, readLines, textBatches, textLines } from "../suite/readLines.js";
+import { unpack } from "../value/transfer.js";
 import { VERSION } from "../version.js";
 import { fail, type Io, type Outcome } from "./main.js";
 import { progressBar, terminalOf, type Terminal } from "./progress.js";
@@ -47,6 +52,8 @@ Input:
   --partial               score the results present when some are missing (BFCL's --partial-eval)
   --slice FILE            grade only the ids listed in FILE (one per line, as validate --write-slice
                           writes it); the report says how many entries the slice kept
+  --workers N             grade on N worker threads (default 1: the main thread); result files
+                          are streamed either way, and the report is the same
 
 Grading:
   --ruleset default|bfcl  default: fair grading; bfcl: BFCL's checker, verdict for verdict
@@ -75,9 +82,17 @@ Output:
 Exit codes: 0 pass, 1 a gate failed, 2 bad usage or input.
 `;
 
+/** A file of result lines (or standard input, read whole), with the category its name gives. */
+interface ResultSource {
+  file: string;
+  category?: CategoryId;
+  /** Standard input's text; files are streamed instead. */
+  text?: string;
+}
+
 export interface RunInput {
   model: string;
-  records: ResultRecord[];
+  sources: ResultSource[];
   /** Result files of categories toolgrade does not grade (multi-turn, agentic…). */
   skipped: string[];
 }
@@ -94,13 +109,13 @@ function modelName(path: string, isFile: boolean): string {
 }
 
 function readFolder(dir: string, model: string): RunInput {
-  const records: ResultRecord[] = [];
+  const sources: ResultSource[] = [];
   const skipped: string[] = [];
   for (const { file, category } of findResultFiles(dir)) {
     if (category === undefined) skipped.push(basename(file));
-    else records.push(...parseResults(file, readUtf8(file), category));
+    else sources.push({ file, category });
   }
-  return { model, records, skipped };
+  return { model, sources, skipped };
 }
 
 function isModelFolder(dir: string): boolean {
@@ -113,7 +128,7 @@ function readJsonlFolder(dir: string): RunInput | undefined {
     .filter((f) => f.endsWith(".jsonl"))
     .sort();
   if (files.length === 0) return undefined;
-  return { model: basename(resolve(dir)), records: files.flatMap((f) => parseResults(join(dir, f), readUtf8(join(dir, f)))), skipped: [] };
+  return { model: basename(resolve(dir)), sources: files.map((f) => ({ file: join(dir, f) })), skipped: [] };
 }
 
 /** The runs under one `--results` argument. */
@@ -121,7 +136,7 @@ export function readRuns(path: string, io: Io): RunInput[] {
   if (path === "-") {
     const text = io.stdinBytes ? decodeUtf8("<stdin>", io.stdinBytes()) : io.stdin?.();
     if (text === undefined) throw new SuiteError("<stdin>", 0, "standard input is not available");
-    return [{ model: "stdin", records: parseResults("<stdin>", text), skipped: [] }];
+    return [{ model: "stdin", sources: [{ file: "<stdin>", text }], skipped: [] }];
   }
   let stat;
   try {
@@ -129,7 +144,7 @@ export function readRuns(path: string, io: Io): RunInput[] {
   } catch {
     throw new SuiteError(path, 0, "the results path does not exist");
   }
-  if (stat.isFile()) return [{ model: modelName(path, true), records: parseResults(path, readUtf8(path)), skipped: [] }];
+  if (stat.isFile()) return [{ model: modelName(path, true), sources: [{ file: path }], skipped: [] }];
   const dir = path.replace(/[\\/]+$/, "") || path;
   if (isModelFolder(dir)) return [readFolder(dir, modelName(dir, false))];
   const flat = readJsonlFolder(dir);
@@ -233,7 +248,15 @@ export function readSlice(file: string): Set<string> {
   return ids;
 }
 
-export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): Outcome {
+/** The runs under one `--results` argument with every record read (for commands that need them all at once, such as validate). */
+export function readRunRecords(path: string, io: Io): Array<Omit<RunInput, "sources"> & { records: ResultRecord[] }> {
+  return readRuns(path, io).map(({ sources, ...run }) => ({
+    ...run,
+    records: sources.flatMap((s) => parseResults(s.file, s.text ?? readUtf8(s.file), s.category)),
+  }));
+}
+
+export async function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): Promise<Outcome> {
   const args = readArgs(
     argv,
     {
@@ -251,6 +274,7 @@ export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): 
       min: { type: "string", multiple: true },
       baseline: { type: "string" },
       "max-regression": { type: "string", multiple: true },
+      workers: { type: "string" },
       slice: { type: "string" },
     },
     SCORE_USAGE,
@@ -275,6 +299,10 @@ export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): 
     categories.push(c);
   }
 
+  const workers = workerCount(values.workers);
+  if (workers === undefined) return fail(`--workers takes a whole number, not '${values.workers}'`);
+
+  let pool: BatchPool | undefined;
   try {
     const inputs = values.results.flatMap((p) => readRuns(p, io));
     const names = inputs.map((r) => r.model);
@@ -285,24 +313,8 @@ export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): 
     }
     for (const input of inputs) {
       if (input.skipped.length) io.err(`toolgrade: ${input.model}: skipped ${input.skipped.length} result files of categories toolgrade does not grade (${input.skipped.join(", ")})\n`);
-      if (categories.length) input.records = input.records.filter((r) => categories.includes(r.category));
     }
-    let sliceIds: Set<string> | undefined;
-    if (values.slice) {
-      sliceIds = readSlice(values.slice);
-      for (const input of inputs) input.records = input.records.filter((r) => sliceIds!.has(r.id));
-    }
-    const graded = CATEGORY_IDS.filter((c) => inputs.some((r) => r.records.some((x) => x.category === c)));
-    if (graded.length === 0) return fail("no results to score");
     const goldDir = values.golds ?? join(values.data, "possible_answer");
-    const suite = loadSuite(values.data, { golds: goldDir, categories: graded });
-    let slice: ScoreDocument["slice"];
-    if (sliceIds) {
-      const total = [...suite.entries.values()].reduce((a, l) => a + l.length, 0);
-      for (const [c, list] of suite.entries) suite.entries.set(c, list.filter((e) => sliceIds!.has(e.id)));
-      slice = { file: values.slice!, kept: [...suite.entries.values()].reduce((a, l) => a + l.length, 0), total };
-    }
-    const hash = suiteHash(values.data, goldDir, graded);
 
     let baseline: RunScores[] | undefined;
     if (values.baseline) {
@@ -315,29 +327,94 @@ export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): 
       baseline = readBaseline(json);
     }
 
+    // The suite is read one category at a time, when a result of that category first streams in.
+    const only = categories.length ? categories : undefined;
+    const sliceIds = values.slice ? readSlice(values.slice) : undefined;
+    const lazy = new LazySuite(values.data, goldDir);
+    const suite = lazy.entries;
+    const withResults = new Set<CategoryId>();
+    // With --slice, each category's entries are cut to the slice as the category is read.
+    const sliced = new Map<CategoryId, number>();
+    const need = (category: CategoryId) => {
+      withResults.add(category);
+      lazy.need(category);
+      if (sliceIds && !sliced.has(category)) {
+        const list = suite.get(category)!;
+        sliced.set(category, list.length);
+        suite.set(category, list.filter((e) => sliceIds.has(e.id)));
+      }
+    };
+    const inSlice = (id: string) => !sliceIds || sliceIds.has(id);
+    // Categories that file names announce are read before grading starts, in BFCL's order: the
+    // suite then settles in memory before the results stream through (less garbage collection).
+    const announced = new Set(inputs.flatMap((r) => r.sources.flatMap((s) => (s.category && (!only || only.includes(s.category)) ? [s.category] : []))));
+    for (const c of CATEGORY_IDS) {
+      if (!announced.has(c)) continue;
+      try {
+        lazy.need(c);
+      } catch (e) {
+        // A problem with this category's suite files is reported if a result of it turns up.
+        if (!(e instanceof SuiteError)) throw e;
+      }
+    }
     const terminal = terminalOf(io);
-    const bar = progressBar(
-      inputs.reduce((a, r) => a + r.records.length, 0),
-      io.err,
-      terminal.stderrIsTTY,
-    );
-    let before = 0;
-    const runs: ScoredRun[] = [];
+    const bar = progressBar(terminal.stderrIsTTY ? inputs.reduce((a, r) => a + r.sources.reduce((b, s) => b + (s.text === undefined ? countLines(s.file) : s.text.split("\n").length), 0), 0) : 0, io.err, terminal.stderrIsTTY);
+    let done = 0;
+    if (workers > 1) pool = new BatchPool({ setup: { data: values.data, golds: goldDir }, workers });
+    const scored: Array<{ model: string; run: RunScorer }> = [];
     for (const input of inputs) {
-      const report = scoreRun(suite.entries, input.records, {
+      const options = {
         ruleset,
         decode: decode.by.get(input.model) ?? decode.all ?? "prompt",
         underscoreToDot: values["underscore-to-dot"] || (values["underscore-to-dot-for"] ?? []).includes(input.model),
         partial: values.partial,
         model: input.model,
-        suiteHash: hash,
-        onProgress: (done) => bar.update(before + done, input.model),
-      });
-      before += input.records.length;
+      } as const;
+      const run = new RunScorer(suite, options);
+      for (const source of input.sources) {
+        if (pool) {
+          const task = { kind: "score", options: { ruleset: options.ruleset, decode: options.decode, underscoreToDot: options.underscoreToDot } } as const;
+          const batches = source.text === undefined ? readBatches(source.file, BATCH_BYTES) : textBatches(source.text, BATCH_BYTES);
+          const jobs = mapIterable(batches, (b) => ({ task, file: source.file, ...(source.category ? { category: source.category } : {}), ...(only ? { only } : {}), ...b }));
+          await pool.runOrdered(jobs, ({ items, error }) => {
+            for (const item of items) {
+              if (!inSlice(item.id)) continue;
+              need(item.category);
+              if (run.claim(item)) run.graded({ file: source.file, line: item.line }, unpack(item.result) as GradeResult);
+              bar.update(++done, input.model);
+            }
+            if (error) throw new SuiteError(error.file, error.line, error.problem);
+          });
+        } else {
+          for (const { line, text } of source.text === undefined ? readLines(source.file) : textLines(source.text)) {
+            const value = readJsonLine(source.file, line, text);
+            if (!value) continue;
+            const record = resultRecord(source.file, line, value, source.category);
+            if ((only && !only.includes(record.category)) || !inSlice(record.id)) continue;
+            need(record.category);
+            run.add(record);
+            bar.update(++done, input.model);
+          }
+        }
+      }
+      scored.push({ model: input.model, run });
+    }
+    await pool?.close();
+    pool = undefined;
+    const graded = CATEGORY_IDS.filter((c) => withResults.has(c));
+    if (graded.length === 0) return fail("no results to score");
+    const hash = suiteHash(values.data, goldDir, graded);
+    const slice: ScoreDocument["slice"] = sliceIds
+      ? { file: values.slice!, kept: graded.reduce((a, c) => a + suite.get(c)!.length, 0), total: graded.reduce((a, c) => a + sliced.get(c)!, 0) }
+      : undefined;
+
+    const runs: ScoredRun[] = [];
+    for (const { model, run } of scored) {
+      const report = run.finish({ suiteHash: hash });
       const scores = runScores(report);
       let comparison;
       if (baseline) {
-        const base = baselineFor(input.model, names, baseline);
+        const base = baselineFor(model, names, baseline);
         if (typeof base === "string") return fail(base);
         if (base.ruleset !== ruleset) return fail(`the baseline was graded with ruleset ${base.ruleset}, this run with ${ruleset}; compare like with like`);
         comparison = compareRuns(scores, base);
@@ -375,6 +452,16 @@ export function scoreCommand(argv: string[], io: Io & { terminal?: Terminal }): 
     return { kind: "ok" };
   } catch (e) {
     if (e instanceof SuiteError || e instanceof RunError || e instanceof BaselineError) return fail(e.message);
+    if (e instanceof Error && e.message.startsWith("batch worker script not found")) return fail(e.message);
     throw e;
+  } finally {
+    await pool?.close();
   }
+}
+
+/** `--workers N`: 0 or 1 grade on the main thread; more start that many worker threads. */
+export function workerCount(text: string | undefined): number | undefined {
+  if (text === undefined) return 1;
+  const n = Number(text);
+  return text.trim() !== "" && Number.isInteger(n) && n >= 0 && n <= 256 ? n : undefined;
 }

@@ -23,7 +23,7 @@ import type { Terminal } from "./progress.js";
 import { OUTPUT_FORMATS, type ViewDocument } from "./render.js";
 import type { Cell, ViewTable } from "./render/table.js";
 import { pct } from "./render/words.js";
-import { parseOutputs, perRun, readRuns } from "./score.js";
+import { parseOutputs, perRun, readRunRecords } from "./score.js";
 
 export const VALIDATE_USAGE = `Usage:
   toolgrade validate --data DIR --frontier PATH [--frontier PATH …] [options]
@@ -160,7 +160,7 @@ export function validateCommand(argv: string[], io: Io & { terminal?: Terminal }
     categories.push(c);
   }
   try {
-    const inputs = values.frontier.flatMap((p) => readRuns(p, io));
+    const inputs = values.frontier.flatMap((p) => readRunRecords(p, io));
     const names = inputs.map((r) => r.model);
     const twice = names.find((n, i) => names.indexOf(n) !== i);
     if (twice) return fail(`two runs are named '${twice}'; pass their folders so that the model names differ`);

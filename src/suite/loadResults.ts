@@ -5,9 +5,9 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { isCategoryId, type CategoryId } from "../categories.js";
-import { readUtf8 } from "./loadSuite.js";
-import { parseResults, type ResultRecord } from "./parseResults.js";
+import type { ResultRecord } from "./parseResults.js";
 import { SuiteError } from "./parseSuite.js";
+import { streamResults } from "./streamResults.js";
 
 const RESULT_FILE = /^BFCL_v\d+_(.+)_result\.jsonl?$/;
 
@@ -28,16 +28,21 @@ export function findResultFiles(dir: string): Array<{ file: string; category: Ca
   return out;
 }
 
-/** Reads every result record of a file or folder. */
-export function loadResults(path: string): ResultRecord[] {
+/** The result files of a file or folder, each with the category its name gives (folders only). */
+export function resultSources(path: string): Array<{ file: string; category: CategoryId | undefined }> {
   let stat;
   try {
     stat = statSync(path);
   } catch {
     throw new SuiteError(path, 0, "the results path does not exist");
   }
-  if (stat.isFile()) return parseResults(path, readUtf8(path));
+  if (stat.isFile()) return [{ file: path, category: undefined }];
   const files = findResultFiles(path);
   if (files.length === 0) throw new SuiteError(path, 0, "no BFCL_v4_<category>_result.json files found");
-  return files.flatMap(({ file, category }) => parseResults(file, readUtf8(file), category));
+  return files;
+}
+
+/** Reads every result record of a file or folder (streamed line by line; see streamResults for one record at a time). */
+export function loadResults(path: string): ResultRecord[] {
+  return resultSources(path).flatMap(({ file, category }) => [...streamResults(file, category)]);
 }

@@ -4,7 +4,7 @@
  * JSON reader.
  */
 import { categoryOfId, type CategoryId } from "../categories.js";
-import type { Value } from "../value/value.js";
+import type { PyDict, Value } from "../value/value.js";
 import { Fields, readJsonLines, SuiteError } from "./parseSuite.js";
 
 export interface ResultRecord {
@@ -21,26 +21,32 @@ export interface ResultRecord {
 
 /** @example parseResults("r.json", '{"id": "simple_python_0", "result": "[f(a=1)]"}') */
 export function parseResults(file: string, text: string, category?: CategoryId): ResultRecord[] {
-  return readJsonLines(file, text).map(({ line, value }) => {
-    const f = new Fields(file, line, value);
-    const id = f.string("id");
-    if (!f.has("result")) f.fail(`result line for '${id}' has no "result"`);
-    const idCategory = categoryOfId(id);
-    const cat = idCategory ?? category;
-    if (!cat) throw new SuiteError(file, line, `cannot tell the category of id '${id}'`);
-    if (category && idCategory && idCategory !== category) {
-      throw new SuiteError(file, line, `id '${id}' belongs to ${idCategory}, not to ${category} as the file name says`);
-    }
-    const mode = f.raw("mode");
-    const dot = f.raw("underscore_to_dot");
-    return {
-      id,
-      category: cat,
-      result: f.raw("result")!,
-      file,
-      line,
-      ...(mode === "prompt" || mode === "fc" ? { mode } : {}),
-      ...(typeof dot === "boolean" ? { underscoreToDot: dot } : {}),
-    };
-  });
+  return readJsonLines(file, text).map(({ line, value }) => resultRecord(file, line, value, category));
+}
+
+/**
+ * One result line's record. `category` is the file's, when its name gives one; the id's own
+ * category must agree with it.
+ */
+export function resultRecord(file: string, line: number, value: PyDict, category?: CategoryId): ResultRecord {
+  const f = new Fields(file, line, value);
+  const id = f.string("id");
+  if (!f.has("result")) f.fail(`result line for '${id}' has no "result"`);
+  const idCategory = categoryOfId(id);
+  const cat = idCategory ?? category;
+  if (!cat) throw new SuiteError(file, line, `cannot tell the category of id '${id}'`);
+  if (category && idCategory && idCategory !== category) {
+    throw new SuiteError(file, line, `id '${id}' belongs to ${idCategory}, not to ${category} as the file name says`);
+  }
+  const mode = f.raw("mode");
+  const dot = f.raw("underscore_to_dot");
+  return {
+    id,
+    category: cat,
+    result: f.raw("result")!,
+    file,
+    line,
+    ...(mode === "prompt" || mode === "fc" ? { mode } : {}),
+    ...(typeof dot === "boolean" ? { underscoreToDot: dot } : {}),
+  };
 }

@@ -42,13 +42,22 @@ export function readJsonLines(file: string, text: string): JsonLine[] {
     line++;
     const raw = text.slice(start, end);
     start = end + 1;
-    if (raw.trim() === "") continue;
-    const parsed = readJson(raw.endsWith("\r") ? raw.slice(0, -1) : raw);
-    if (!parsed.ok) throw new SuiteError(file, line, `malformed JSON: ${parsed.error.message}`);
-    if (!(parsed.value instanceof PyDict)) throw new SuiteError(file, line, "expected a JSON object");
-    out.push({ line, value: parsed.value });
+    const value = readJsonLine(file, line, raw);
+    if (value) out.push({ line, value });
   }
   return out;
+}
+
+/**
+ * One line of JSON Lines text: its object, or undefined for a blank line; anything else is a
+ * SuiteError naming the file and line. Shared by the whole-text and the streaming readers.
+ */
+export function readJsonLine(file: string, line: number, raw: string): PyDict | undefined {
+  if (raw.trim() === "") return undefined;
+  const parsed = readJson(raw.endsWith("\r") ? raw.slice(0, -1) : raw);
+  if (!parsed.ok) throw new SuiteError(file, line, `malformed JSON: ${parsed.error.message}`);
+  if (!(parsed.value instanceof PyDict)) throw new SuiteError(file, line, "expected a JSON object");
+  return parsed.value;
 }
 
 /** Typed access to a JSON object's fields, failing with the file and line. */

@@ -3,33 +3,33 @@ import { describe, expect, it } from "vitest";
 import { exitCode, run, type Outcome } from "../../src/cli/main.js";
 import { DATA, GOLDS } from "../helpers/example.js";
 
-function cli(...argv: string[]): { outcome: Outcome; out: string } {
+async function cli(...argv: string[]): Promise<{ outcome: Outcome; out: string }> {
   let out = "";
-  const outcome = run(argv, { out: (s) => (out += s), err: () => {} });
+  const outcome = await run(argv, { out: (s) => (out += s), err: () => {} });
   return { outcome, out };
 }
 
 const RESULTS = `${DATA}/results/example-model`;
 
 describe("toolgrade score", () => {
-  it("prints per-category accuracy and the summary columns as text", () => {
-    const { outcome, out } = cli("score", "--data", DATA, "--golds", GOLDS, "--results", RESULTS, "--ruleset", "bfcl");
+  it("prints per-category accuracy and the summary columns as text", async () => {
+    const { outcome, out } = await cli("score", "--data", DATA, "--golds", GOLDS, "--results", RESULTS, "--ruleset", "bfcl");
     expect(outcome.kind).toBe("ok");
     expect(out).toMatch(/simple_python\s+3\s+5\s+60\.00%/);
     expect(out).toContain("ruleset bfcl");
     expect(out).toMatch(/Live overall\s+77\.78%/);
   });
 
-  it("prints one jsonl line per entry with BFCL's error_type", () => {
-    const { out } = cli("score", "--data", DATA, "--golds", GOLDS, "--results", RESULTS, "--format", "jsonl", "--category", "simple_python", "--ruleset", "bfcl");
+  it("prints one jsonl line per entry with BFCL's error_type", async () => {
+    const { out } = await cli("score", "--data", DATA, "--golds", GOLDS, "--results", RESULTS, "--format", "jsonl", "--category", "simple_python", "--ruleset", "bfcl");
     const lines = out.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatchObject({ id: "simple_python_1", category: "simple_python", valid: false, error_type: "value_error:string", codes: ["wrong_string_value"] });
     expect(lines[0]).toMatchObject({ valid: true, error_type: null, codes: [] });
   });
 
-  it("writes the full report as json", () => {
-    const { out } = cli("score", "--data", DATA, "--golds", GOLDS, "--results", `${DATA}/results/example-model-fc`, "--decode", "fc", "--underscore-to-dot", "--format", "json", "--ruleset", "bfcl");
+  it("writes the full report as json", async () => {
+    const { out } = await cli("score", "--data", DATA, "--golds", GOLDS, "--results", `${DATA}/results/example-model-fc`, "--decode", "fc", "--underscore-to-dot", "--format", "json", "--ruleset", "bfcl");
     const report = JSON.parse(out);
     expect(report).toMatchObject({ ruleset: "bfcl", decode: "fc", underscoreToDot: true });
     expect(report.results).toHaveLength(34);
@@ -44,8 +44,8 @@ describe("toolgrade score", () => {
     ["default ruleset", ["score", "--data", DATA, "--golds", GOLDS, "--results", RESULTS], "ok"],
     ["missing results folder", ["score", "--data", DATA, "--golds", GOLDS, "--results", "/nonexistent"], "bad_input"],
     ["missing golds", ["score", "--data", DATA, "--results", RESULTS], "bad_input"],
-  ])("%s → %s", (_name, argv, kind) => {
-    expect(cli(...argv).outcome.kind).toBe(kind);
+  ])("%s → %s", async (_name, argv, kind) => {
+    expect((await cli(...argv)).outcome.kind).toBe(kind);
   });
 });
 

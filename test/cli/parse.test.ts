@@ -4,15 +4,15 @@ import { run, type Outcome } from "../../src/cli/main.js";
 import { readJson } from "../../src/value/json.js";
 import { pyRepr } from "../../src/value/repr.js";
 
-function cli(stdin: string, ...argv: string[]): { outcome: Outcome; lines: string[] } {
+async function cli(stdin: string, ...argv: string[]): Promise<{ outcome: Outcome; lines: string[] }> {
   let out = "";
-  const outcome = run(["parse", ...argv], { out: (s) => (out += s), err: () => {}, stdin: () => stdin });
+  const outcome = await run(["parse", ...argv], { out: (s) => (out += s), err: () => {}, stdin: () => stdin });
   return { outcome, lines: out.trim().split("\n") };
 }
 
 describe("toolgrade parse", () => {
-  it("reads raw text and keeps int and float apart", () => {
-    const { outcome, lines } = cli("```python\n[f(a=5.0, b=5, c='x')]\n```");
+  it("reads raw text and keeps int and float apart", async () => {
+    const { outcome, lines } = await cli("```python\n[f(a=5.0, b=5, c='x')]\n```");
     expect(outcome.kind).toBe("ok");
     expect(lines).toHaveLength(1);
     const line = lines[0]!;
@@ -23,15 +23,15 @@ describe("toolgrade parse", () => {
     expect(line).toContain('"fence_stripped"');
   });
 
-  it("reads BFCL result lines, one output each", () => {
+  it("reads BFCL result lines, one output each", async () => {
     const input = ['{"id": "simple_python_0", "result": "[f(x=1)]"}', '{"id": "irrelevance_0", "result": "I cannot help."}', '{"id": "x_1", "result": "[f(x=]"}'].join("\n");
-    const { lines } = cli(input);
+    const { lines } = await cli(input);
     expect(lines.map((l) => JSON.parse(l).status)).toEqual(["calls", "no_call", "malformed"]);
     expect(JSON.parse(lines[0]!).id).toBe("simple_python_0");
     expect(JSON.parse(lines[2]!).error.code).toBe("syntax_error");
   });
 
-  it("rejects an unknown format", () => {
-    expect(cli("x", "--format", "csv").outcome.kind).toBe("bad_input");
+  it("rejects an unknown format", async () => {
+    expect((await cli("x", "--format", "csv")).outcome.kind).toBe("bad_input");
   });
 });

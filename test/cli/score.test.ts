@@ -23,7 +23,7 @@ interface Ran {
   err: string;
 }
 
-function score(argv: string[], options: { stdin?: string; terminal?: Terminal } = {}): Ran {
+async function score(argv: string[], options: { stdin?: string; terminal?: Terminal } = {}): Promise<Ran> {
   let out = "";
   let err = "";
   const io: Io & { terminal: Terminal } = {
@@ -32,7 +32,7 @@ function score(argv: string[], options: { stdin?: string; terminal?: Terminal } 
     ...(options.stdin !== undefined ? { stdin: () => options.stdin! } : {}),
     terminal: options.terminal ?? PIPE,
   };
-  const outcome = run(["score", ...argv], io);
+  const outcome = await run(["score", ...argv], io);
   return { outcome, code: exitCode(outcome), out, err };
 }
 
@@ -69,8 +69,8 @@ function variant(edits: Record<string, string | null>, extra: string[] = []): st
 }
 
 describe("runs and inputs", () => {
-  it("scores a model folder: every category and the leaderboard in one table", () => {
-    const r = bfcl("--results", MODEL);
+  it("scores a model folder: every category and the leaderboard in one table", async () => {
+    const r = await bfcl("--results", MODEL);
     expect(r.outcome.kind).toBe("ok");
     expect(r.out).toMatch(/^example-model · decode prompt$/m);
     expect(r.out).toMatch(/simple_python\s+3\s+5\s+60\.00%/);
@@ -79,8 +79,8 @@ describe("runs and inputs", () => {
     expect(r.out).toMatch(/Live overall\s+77\.78%/);
   });
 
-  it("scores a folder of model folders as one run per model, with --decode and --underscore-to-dot per model", () => {
-    const r = bfcl("--results", `${DATA}/results`, "--decode", "example-model-fc=fc", "--underscore-to-dot-for", "example-model-fc", "--format", "json");
+  it("scores a folder of model folders as one run per model, with --decode and --underscore-to-dot per model", async () => {
+    const r = await bfcl("--results", `${DATA}/results`, "--decode", "example-model-fc=fc", "--underscore-to-dot-for", "example-model-fc", "--format", "json");
     const doc = JSON.parse(r.out);
     expect(doc.runs.map((x: { model: string; decode: string; underscoreToDot: boolean; all: { correct: number; total: number } }) => [x.model, x.decode, x.underscoreToDot, `${x.all.correct}/${x.all.total}`])).toEqual([
       ["example-model", "prompt", false, "47/62"],
@@ -88,36 +88,36 @@ describe("runs and inputs", () => {
     ]);
   });
 
-  it("takes --results more than once", () => {
-    const r = bfcl("--results", MODEL, "--results", MODEL_FC, "--decode", "example-model-fc=fc", "--underscore-to-dot-for", "example-model-fc");
+  it("takes --results more than once", async () => {
+    const r = await bfcl("--results", MODEL, "--results", MODEL_FC, "--decode", "example-model-fc=fc", "--underscore-to-dot-for", "example-model-fc");
     expect(r.out).toMatch(/^category\s+example-model\s+example-model-fc$/m);
     expect(r.out).toMatch(/simple_javascript\s+80\.00% \(4\/5\)\s+not run$/m);
     expect(r.out).toMatch(/Non-Live simple\s+73\.33%\s+not run$/m);
   });
 
-  it("reads result lines from stdin with --results -", () => {
+  it("reads result lines from stdin with --results -", async () => {
     const stdin = readFileSync(`${MODEL}/non_live/BFCL_v4_simple_python_result.json`, "utf8");
-    expect(bfcl("--results", "-").outcome).toEqual({ kind: "bad_input", message: "<stdin>:0: standard input is not available" });
-    const piped = score([...SUITE, "--ruleset", "bfcl", "--results", "-", "--format", "json"], { stdin });
+    expect((await bfcl("--results", "-")).outcome).toEqual({ kind: "bad_input", message: "<stdin>:0: standard input is not available" });
+    const piped = await score([...SUITE, "--ruleset", "bfcl", "--results", "-", "--format", "json"], { stdin });
     const doc = JSON.parse(piped.out);
     expect([doc.model, doc.all.correct, doc.all.total, doc.results[1].source.file]).toEqual(["stdin", 3, 5, "<stdin>"]);
   });
 
-  it("names a single result file's run after its model folder", () => {
-    const r = bfcl("--results", `${MODEL}/non_live/BFCL_v4_simple_python_result.json`, "--format", "json");
+  it("names a single result file's run after its model folder", async () => {
+    const r = await bfcl("--results", `${MODEL}/non_live/BFCL_v4_simple_python_result.json`, "--format", "json");
     expect(JSON.parse(r.out).model).toBe("example-model");
   });
 
-  it("skips result files of categories it does not grade, and says so", () => {
+  it("skips result files of categories it does not grade, and says so", async () => {
     const dir = variant({});
     writeFileSync(join(dir, "BFCL_v4_multi_turn_base_result.json"), '{"id": "multi_turn_base_0", "result": []}\n');
-    const r = bfcl("--results", dir);
+    const r = await bfcl("--results", dir);
     expect(r.outcome.kind).toBe("ok");
     expect(r.err).toContain("skipped 1 result files of categories toolgrade does not grade (BFCL_v4_multi_turn_base_result.json)");
   });
 
-  it("shows categories that were not run as not run, and the columns that need them as not run", () => {
-    const r = bfcl("--results", MODEL, "--category", "simple_python", "--category", "live_simple");
+  it("shows categories that were not run as not run, and the columns that need them as not run", async () => {
+    const r = await bfcl("--results", MODEL, "--category", "simple_python", "--category", "live_simple");
     expect(r.out).toMatch(/simple_java\s+–\s+–\s+not run/);
     expect(r.out).toMatch(/Non-Live simple\s+not run/);
     expect(r.out).toMatch(/Live overall\s+not run/);
@@ -178,16 +178,16 @@ describe("output formats", () => {
         expect(out).toMatch(/^::error file=.*BFCL_v4_irrelevance_result\.json,line=2,title=irrelevance_1%3A irrelevance_error%3Adecoder_success::calls: 1 call made where none was expected$/m);
       },
     ],
-  ] as const)("%s", (format, check) => {
-    const r = bfcl("--results", MODEL, "--format", format);
+  ] as const)("%s", async (format, check) => {
+    const r = await bfcl("--results", MODEL, "--format", format);
     expect(r.outcome.kind).toBe("ok");
     check(r.out);
   });
 
-  it("writes formats to files with --format F=FILE, one more on stdout", () => {
+  it("writes formats to files with --format F=FILE, one more on stdout", async () => {
     const json = join(TMP, "report.json");
     const md = join(TMP, "summary.md");
-    const r = bfcl("--results", MODEL, "--format", `json=${json}`, "--format", `markdown=${md}`, "--format", "text");
+    const r = await bfcl("--results", MODEL, "--format", `json=${json}`, "--format", `markdown=${md}`, "--format", "text");
     expect(r.out).toMatch(/Live overall\s+77\.78%/);
     expect(JSON.parse(readFileSync(json, "utf8")).results).toHaveLength(62);
     expect(readFileSync(md, "utf8")).toMatch(/^### toolgrade: example-model$/m);
@@ -197,29 +197,29 @@ describe("output formats", () => {
     ["a TTY", true, { stdoutIsTTY: true, stderrIsTTY: false, noColor: false }],
     ["a TTY with NO_COLOR", false, { stdoutIsTTY: true, stderrIsTTY: false, noColor: true }],
     ["a pipe", false, { stdoutIsTTY: false, stderrIsTTY: false, noColor: false }],
-  ])("text on %s is coloured: %s", (_name, coloured, terminal) => {
-    const r = score([...SUITE, "--results", MODEL, "--ruleset", "bfcl", "--min-accuracy", "0.9"], { terminal });
+  ])("text on %s is coloured: %s", async (_name, coloured, terminal) => {
+    const r = await score([...SUITE, "--results", MODEL, "--ruleset", "bfcl", "--min-accuracy", "0.9"], { terminal });
     expect(r.out.includes("\x1b[")).toBe(coloured);
     expect(r.out.replace(/\x1b\[\d+m/g, "")).toMatch(/simple_python\s+3\s+5\s+60\.00%/);
   });
 
-  it("never colours a format written to a file", () => {
+  it("never colours a format written to a file", async () => {
     const file = join(TMP, "coloured.txt");
-    score([...SUITE, "--results", MODEL, "--format", `text=${file}`], { terminal: { stdoutIsTTY: true, stderrIsTTY: true, noColor: false } });
+    await score([...SUITE, "--results", MODEL, "--format", `text=${file}`], { terminal: { stdoutIsTTY: true, stderrIsTTY: true, noColor: false } });
     expect(readFileSync(file, "utf8")).not.toContain("\x1b[");
   });
 
   it.each([
     ["a TTY", true],
     ["not a TTY", false],
-  ])("draws a progress bar on stderr only when stderr is %s", (_name, tty) => {
-    const r = score([...SUITE, "--results", MODEL], { terminal: { stdoutIsTTY: false, stderrIsTTY: tty, noColor: false } });
+  ])("draws a progress bar on stderr only when stderr is %s", async (_name, tty) => {
+    const r = await score([...SUITE, "--results", MODEL], { terminal: { stdoutIsTTY: false, stderrIsTTY: tty, noColor: false } });
     expect(r.err.includes("scoring [")).toBe(tty);
     if (tty) expect(r.err.endsWith("\r\x1b[K")).toBe(true);
     expect(r.out).not.toContain("scoring [");
   });
 
-  it("caps long lists: markdown folds 50 entries, text lists 20 ids, github annotates 10", () => {
+  it("caps long lists: markdown folds 50 entries, text lists 20 ids, github annotates 10", async () => {
     const silent = join(TMP, "silent", "example-model");
     cpSync(MODEL, silent, { recursive: true });
     for (const sub of ["non_live", "live"]) {
@@ -230,13 +230,13 @@ describe("output formats", () => {
       }
     }
     const baseline = join(TMP, "caps-baseline.json");
-    bfcl("--results", MODEL, "--format", `json=${baseline}`);
-    const md = bfcl("--results", silent, "--format", "markdown").out;
+    await bfcl("--results", MODEL, "--format", `json=${baseline}`);
+    const md = (await bfcl("--results", silent, "--format", "markdown")).out;
     expect(md).toContain("<details><summary>Failing entries (52)</summary>");
     expect(md).toContain("\n- … and 2 more\n");
-    const text = bfcl("--results", silent, "--baseline", baseline).out;
+    const text = (await bfcl("--results", silent, "--baseline", baseline)).out;
     expect(text).toMatch(/ · 38 newly failing · 1 newly passing\n    newly failing: (\S+, ){19}\S+ and 18 more\n/);
-    const gh = bfcl("--results", silent, "--baseline", baseline, "--format", "github").out;
+    const gh = (await bfcl("--results", silent, "--baseline", baseline, "--format", "github")).out;
     expect(gh).toContain("::notice title=toolgrade::28 more newly failing entries or failed gates are not annotated");
   });
 
@@ -259,19 +259,19 @@ describe("missing, duplicate and unknown ids", () => {
     ["a missing result", { simple_python_4: null }, [], /1 results are missing \(simple_python_4\); pass --partial/],
     ["a duplicate", {}, [line("simple_python_0")], /1 duplicate results \(simple_python_0 at .*BFCL_v4_simple_python_result\.json:\d+, first at .*BFCL_v4_simple_python_result\.json:1\)/],
     ["an unknown id", {}, [line("simple_python_99")], /1 results for ids the suite does not have \(simple_python_99 at .*BFCL_v4_simple_python_result\.json:\d+\)/],
-  ] as const)("%s is bad input", (_name, edits, extra, message) => {
-    const r = bfcl("--results", variant(edits, [...extra]));
+  ] as const)("%s is bad input", async (_name, edits, extra, message) => {
+    const r = await bfcl("--results", variant(edits, [...extra]));
     expect(r.code).toBe(2);
     expect(r.outcome.kind === "bad_input" && r.outcome.message).toMatch(message);
   });
 
-  it("--partial scores what is there and reports what is missing", () => {
-    const r = bfcl("--results", variant({ simple_python_4: null, "live_simple_4-3-0": null }), "--partial");
+  it("--partial scores what is there and reports what is missing", async () => {
+    const r = await bfcl("--results", variant({ simple_python_4: null, "live_simple_4-3-0": null }), "--partial");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/simple_python\s+2\s+4\s+50\.00%\s+1$/m);
     expect(r.out).toMatch(/all entries\s+45\s+60\s+75\.00%\s+2$/m);
     expect(r.out).toContain("partial run: 2 results missing (simple_python 1, live_simple 1)");
-    const doc = JSON.parse(bfcl("--results", variant({ simple_python_4: null }), "--partial", "--format", "json").out);
+    const doc = JSON.parse((await bfcl("--results", variant({ simple_python_4: null }), "--partial", "--format", "json")).out);
     expect(doc.problems.missing).toEqual(["simple_python_4"]);
     expect(doc.categories[0]).toMatchObject({ category: "simple_python", total: 4, missing: 1 });
   });
@@ -296,26 +296,26 @@ describe("gates", () => {
     ["--min-accuracy above 100%", "bad_input", ["--min-accuracy", "1.5"]],
     ["--min-accuracy not a number", "bad_input", ["--min-accuracy", "high"]],
     ["--max-regression without --baseline", "bad_input", ["--max-regression", "0.01"]],
-  ])("%s → %s", (_name, kind, argv) => {
-    const r = bfcl("--results", MODEL, ...argv);
+  ])("%s → %s", async (_name, kind, argv) => {
+    const r = await bfcl("--results", MODEL, ...argv);
     expect(r.outcome.kind).toBe(kind);
   });
 
-  it("lists every gate with its figure, and says on stderr which failed", () => {
-    const r = bfcl("--results", MODEL, "--min-accuracy", "0.9", "--min", "live_overall=0.7");
+  it("lists every gate with its figure, and says on stderr which failed", async () => {
+    const r = await bfcl("--results", MODEL, "--min-accuracy", "0.9", "--min", "live_overall=0.7");
     expect(r.out).toContain("gates: 1 of 2 failed\n  FAIL  all entries ≥ 90.00%: 75.81%\n  PASS  Live overall ≥ 70.00%: 77.78%\n");
     expect(r.err).toBe("toolgrade: 1 gate failed: all entries ≥ 90.00%: 75.81%\n");
-    const md = bfcl("--results", MODEL, "--min-accuracy", "0.9", "--format", "markdown").out;
+    const md = (await bfcl("--results", MODEL, "--min-accuracy", "0.9", "--format", "markdown")).out;
     expect(md).toContain("**Gates: 1 of 1 failed** ❌\n\n- ❌ all entries ≥ 90.00%: 75.81%");
-    const gh = bfcl("--results", MODEL, "--min-accuracy", "0.9", "--format", "github").out;
+    const gh = (await bfcl("--results", MODEL, "--min-accuracy", "0.9", "--format", "github")).out;
     expect(gh.split("\n")[0]).toBe("::error title=toolgrade gate failed::all entries ≥ 90.00%25: 75.81%25");
   });
 });
 
 describe("baseline", () => {
   const baseline = join(TMP, "baseline.json");
-  beforeAll(() => {
-    bfcl("--results", MODEL, "--format", `json=${baseline}`);
+  beforeAll(async () => {
+    await bfcl("--results", MODEL, "--format", `json=${baseline}`);
   });
   // simple_python_1 now passes, simple_python_0 and multiple_0 now fail: one entry fewer
   // correct, simple_python unchanged (3/5), multiple 3/5 → 2/5.
@@ -325,12 +325,12 @@ describe("baseline", () => {
     multiple_0: "no call",
   });
 
-  it("lists the entries that newly fail and newly pass", () => {
-    const r = bfcl("--results", worse, "--baseline", baseline);
+  it("lists the entries that newly fail and newly pass", async () => {
+    const r = await bfcl("--results", worse, "--baseline", baseline);
     expect(r.out).toContain(`vs baseline ${baseline}:\n  example-model: all entries 75.81% → 74.19% (−1.61 pts) · 2 newly failing · 1 newly passing\n    newly failing: multiple_0, simple_python_0\n    newly passing: simple_python_1\n`);
-    const doc = JSON.parse(bfcl("--results", worse, "--baseline", baseline, "--format", "json").out);
+    const doc = JSON.parse((await bfcl("--results", worse, "--baseline", baseline, "--format", "json")).out);
     expect(doc.comparison).toMatchObject({ baselineModel: "example-model", suiteChanged: false, newlyFailing: ["multiple_0", "simple_python_0"], newlyPassing: ["simple_python_1"] });
-    const gh = bfcl("--results", worse, "--baseline", baseline, "--format", "github").out;
+    const gh = (await bfcl("--results", worse, "--baseline", baseline, "--format", "github")).out;
     expect(gh.match(/^::error /gm)).toHaveLength(2);
   });
 
@@ -341,12 +341,12 @@ describe("baseline", () => {
     ["an unchanged category", "ok", ["--max-regression", "simple_python=0"]],
     ["a leaderboard column dropping exactly its limit", "ok", ["--max-regression", "non_live_overall=0.05"]],
     ["a leaderboard column dropping beyond its limit", "gate_failed", ["--max-regression", "non_live_overall=0.0499"]],
-  ])("%s → %s", (_name, kind, argv) => {
-    expect(bfcl("--results", worse, "--baseline", baseline, ...argv).outcome.kind).toBe(kind);
+  ])("%s → %s", async (_name, kind, argv) => {
+    expect((await bfcl("--results", worse, "--baseline", baseline, ...argv)).outcome.kind).toBe(kind);
   });
 
-  it("checks all entries and every leaderboard column with a bare --max-regression", () => {
-    const r = bfcl("--results", worse, "--baseline", baseline, "--max-regression", "0.01");
+  it("checks all entries and every leaderboard column with a bare --max-regression", async () => {
+    const r = await bfcl("--results", worse, "--baseline", baseline, "--max-regression", "0.01");
     const gates = r.out.slice(r.out.indexOf("gates:")).trim().split("\n");
     expect(gates).toEqual([
       "gates: 2 of 6 failed",
@@ -360,20 +360,20 @@ describe("baseline", () => {
   });
 
   it.each([
-    ["another ruleset", () => score([...SUITE, "--results", MODEL, "--baseline", baseline]), /graded with ruleset bfcl, this run with default/],
-    ["a file that is not JSON", () => bfcl("--results", MODEL, "--baseline", `${MODEL}/non_live/BFCL_v4_simple_python_result.json`), /cannot read the baseline/],
-    ["JSON that is not a report", () => bfcl("--results", MODEL, "--baseline", join(DATA, "..", "package.json")), /not a toolgrade score report/],
-    ["a baseline without the run", () => bfcl("--results", MODEL, "--results", MODEL_FC, "--baseline", baseline), /no run named 'example-model-fc'/],
-  ])("refuses %s", (_name, go, message) => {
-    const r = go();
+    ["another ruleset", async () => (await score([...SUITE, "--results", MODEL, "--baseline", baseline])), /graded with ruleset bfcl, this run with default/],
+    ["a file that is not JSON", async () => (await bfcl("--results", MODEL, "--baseline", `${MODEL}/non_live/BFCL_v4_simple_python_result.json`)), /cannot read the baseline/],
+    ["JSON that is not a report", async () => (await bfcl("--results", MODEL, "--baseline", join(DATA, "..", "package.json"))), /not a toolgrade score report/],
+    ["a baseline without the run", async () => (await bfcl("--results", MODEL, "--results", MODEL_FC, "--baseline", baseline)), /no run named 'example-model-fc'/],
+  ])("refuses %s", async (_name, go, message) => {
+    const r = await go();
     expect(r.code).toBe(2);
     expect(r.outcome.kind === "bad_input" && r.outcome.message).toMatch(message);
   });
 
-  it("pairs runs by model name with a multi-run baseline", () => {
+  it("pairs runs by model name with a multi-run baseline", async () => {
     const both = join(TMP, "both.json");
-    bfcl("--results", `${DATA}/results`, "--decode", "example-model-fc=fc", "--underscore-to-dot-for", "example-model-fc", "--format", `json=${both}`);
-    const r = bfcl("--results", worse, "--baseline", both, "--format", "json");
+    await bfcl("--results", `${DATA}/results`, "--decode", "example-model-fc=fc", "--underscore-to-dot-for", "example-model-fc", "--format", `json=${both}`);
+    const r = await bfcl("--results", worse, "--baseline", both, "--format", "json");
     expect(JSON.parse(r.out).comparison.newlyFailing).toEqual(["multiple_0", "simple_python_0"]);
   });
 });
@@ -393,12 +393,12 @@ describe("usage and exit codes", () => {
     ["two runs with one name", 2, [...SUITE, "--results", MODEL, "--results", MODEL]],
     ["a results folder without result files", 2, [...SUITE, "--results", GOLDS]],
     ["an unwritable output file", 2, [...SUITE, "--results", MODEL, "--format", "json=/nonexistent/dir/r.json"]],
-  ])("%s → exit %i", (_name, code, argv) => {
-    expect(score(argv).code).toBe(code);
+  ])("%s → exit %i", async (_name, code, argv) => {
+    expect((await score(argv)).code).toBe(code);
   });
 
-  it("documents every option in --help", () => {
-    const help = score(["--help"]).out;
+  it("documents every option in --help", async () => {
+    const help = (await score(["--help"])).out;
     for (const flag of ["--data", "--golds", "--results", "--category", "--partial", "--ruleset", "--decode", "--underscore-to-dot", "--underscore-to-dot-for", "--min-accuracy", "--min", "--baseline", "--max-regression", "--format"]) {
       expect(help).toContain(`${flag} `);
     }

@@ -96,7 +96,7 @@ describe.skipIf(!SHARED_DIR)("BFCL leaderboard parity (bfcl ruleset)", () => {
     }
   });
 
-  it("one command scores a BFCL result folder with both models, all 13 categories each, and gets BFCL's figures", () => {
+  it("one command scores a BFCL result folder with both models, all 13 categories each, and gets BFCL's figures", async () => {
     tmp = mkdtempSync(join(tmpdir(), "toolgrade-leaderboard-"));
     const root = join(tmp, "result");
     for (const [name, rs] of records) {
@@ -109,7 +109,7 @@ describe.skipIf(!SHARED_DIR)("BFCL leaderboard parity (bfcl ruleset)", () => {
     }
     let out = "";
     const io: Io = { out: (s) => (out += s), err: () => {} };
-    const outcome = run(
+    const outcome = await run(
       ["score", "--data", sharedPath("bfcl"), "--results", root, "--ruleset", "bfcl", "--decode", "gpt-oss-20b=fc", "--underscore-to-dot-for", "gpt-oss-20b", "--format", "json"],
       io,
     );

@@ -53,10 +53,10 @@ function suiteError(f: () => unknown): SuiteError {
   throw new Error("expected a SuiteError");
 }
 
-function score(argv: string[], stdin?: Buffer): { code: number; message: string; out: string } {
+async function score(argv: string[], stdin?: Buffer): Promise<{ code: number; message: string; out: string }> {
   let out = "";
   const io: Io = { out: (s) => (out += s), err: () => {}, ...(stdin ? { stdinBytes: () => stdin, stdin: () => stdin.toString("utf8") } : {}) };
-  const outcome = run(["score", ...argv], io);
+  const outcome = await run(["score", ...argv], io);
   return { code: exitCode(outcome), message: "message" in outcome ? String(outcome.message) : "", out };
 }
 
@@ -75,19 +75,19 @@ describe("suite files", () => {
     ["a gold naming a function the entry does not offer", () => suiteDir(questions, edit(golds, 0, golds[0]!.replace("geometry.circle_area", "geometry.square_area"))), (d) => join(d, "possible_answer", Q), 1, /gold function 'geometry.square_area' is not among the functions entry 'simple_python_0' offers/],
     ["a non-UTF-8 byte in a question", () => suiteDir(edit(questions, 3, BAD_BYTE(questions[3]!))), (d) => join(d, Q), 4, /not valid UTF-8/],
     ["a non-UTF-8 byte in a gold", () => suiteDir(questions, edit(golds, 1, BAD_BYTE(golds[1]!))), (d) => join(d, "possible_answer", Q), 2, /not valid UTF-8/],
-  ])("%s: the library and the CLI name the file and line", (_name, make, fileOf, line, problem) => {
+  ])("%s: the library and the CLI name the file and line", async (_name, make, fileOf, line, problem) => {
     const dir = make();
     const e = suiteError(() => loadSuite(dir));
     expect([e.file, e.line]).toEqual([fileOf(dir), line]);
     expect(e.problem).toMatch(problem);
-    const cli = score(["--data", dir, "--results", resultFile(PASSING)]);
+    const cli = await score(["--data", dir, "--results", resultFile(PASSING)]);
     expect(cli.code).toBe(2);
     expect(cli.message.startsWith(`${fileOf(dir)}:${line}: `)).toBe(true);
     expect(cli.message).toMatch(problem);
     expect(cli.out).toBe("");
   });
 
-  it("keeps a U+FFFD that is really in the text", () => {
+  it("keeps a U+FFFD that is really in the text", async () => {
     const dir = suiteDir(edit(questions, 0, questions[0]!.replace("What is", "What\ufffd is")));
     expect(loadSuite(dir).entries.get("simple_python")![0]!.question[0]![0]!.content).toContain("\ufffd");
   });
@@ -102,51 +102,51 @@ describe("result files", () => {
     ["a line without an id", edit(PASSING, 1, '{"result": "[]"}'), 2, /missing "id"/],
     ["a line without a result", edit(PASSING, 1, '{"id": "simple_python_1"}'), 2, /has no "result"/],
     ["a non-UTF-8 byte", edit(PASSING, 4, BAD_BYTE(PASSING[4]!)), 5, /not valid UTF-8/],
-  ])("%s: the library and the CLI name the file and line", (_name, lines, line, problem) => {
+  ])("%s: the library and the CLI name the file and line", async (_name, lines, line, problem) => {
     const file = resultFile(lines);
     const e = suiteError(() => loadResults(file));
     expect([e.file, e.line]).toEqual([file, line]);
     expect(e.problem).toMatch(problem);
-    const cli = score(["--data", suite, "--results", file]);
+    const cli = await score(["--data", suite, "--results", file]);
     expect(cli.code).toBe(2);
     expect(cli.message.startsWith(`${file}:${line}: `)).toBe(true);
     expect(cli.out).toBe("");
   });
 
-  it("a non-UTF-8 byte on stdin names the line", () => {
-    const cli = score(["--data", suite, "--results", "-"], bytes(edit(PASSING, 3, BAD_BYTE(PASSING[3]!))));
+  it("a non-UTF-8 byte on stdin names the line", async () => {
+    const cli = await score(["--data", suite, "--results", "-"], bytes(edit(PASSING, 3, BAD_BYTE(PASSING[3]!))));
     expect(cli.code).toBe(2);
     expect(cli.message).toMatch(/^<stdin>:4: .*not valid UTF-8/);
   });
 
-  it("a duplicated id names both lines", () => {
+  it("a duplicated id names both lines", async () => {
     const file = resultFile([...PASSING, PASSING[2]!]);
-    const cli = score(["--data", suite, "--results", file]);
+    const cli = await score(["--data", suite, "--results", file]);
     expect(cli.code).toBe(2);
     expect(cli.message).toContain(`1 duplicate results (simple_python_2 at ${file}:${PASSING.length + 1}, first at ${file}:3)`);
   });
 
-  it("an id the suite does not have names its line", () => {
+  it("an id the suite does not have names its line", async () => {
     const file = resultFile([...PASSING, lineOf("simple_python_77", "[]")]);
-    const cli = score(["--data", suite, "--results", file]);
+    const cli = await score(["--data", suite, "--results", file]);
     expect(cli.code).toBe(2);
     expect(cli.message).toContain(`simple_python_77 at ${file}:${PASSING.length + 1}`);
   });
 
-  it("a model output holding U+FFFD is graded, not refused", () => {
+  it("a model output holding U+FFFD is graded, not refused", async () => {
     const file = resultFile(edit(PASSING, 0, lineOf(ids[0]!, "I cannot \ufffd help")));
-    const cli = score(["--data", suite, "--results", file, "--format", "jsonl"]);
+    const cli = await score(["--data", suite, "--results", file, "--format", "jsonl"]);
     expect(cli.code).toBe(0);
     expect(cli.out.split("\n").filter(Boolean)).toHaveLength(PASSING.length);
   });
 
-  it("missing results are refused, and scored only with --partial", () => {
+  it("missing results are refused, and scored only with --partial", async () => {
     const file = resultFile(PASSING.slice(0, 3));
-    const refused = score(["--data", suite, "--results", file]);
+    const refused = await score(["--data", suite, "--results", file]);
     expect(refused.code).toBe(2);
     expect(refused.message).toMatch(/2 results are missing \(simple_python_3, simple_python_4\); pass --partial/);
     expect(refused.out).toBe("");
-    const partial = score(["--data", suite, "--results", file, "--partial", "--format", "jsonl"]);
+    const partial = await score(["--data", suite, "--results", file, "--partial", "--format", "jsonl"]);
     expect(partial.code).toBe(0);
     expect(partial.out.split("\n").filter(Boolean).map((l) => JSON.parse(l).id)).toEqual(ids.slice(0, 3));
   });

@@ -4,17 +4,17 @@ import { run, type Outcome } from "../../src/cli/main.js";
 import { rewardOptionsFrom } from "../../src/cli/reward.js";
 import { DATA, GOLDS } from "../helpers/example.js";
 
-function cli(...argv: string[]): { outcome: Outcome; out: string } {
+async function cli(...argv: string[]): Promise<{ outcome: Outcome; out: string }> {
   let out = "";
-  const outcome = run(argv, { out: (s) => (out += s), err: () => {} });
+  const outcome = await run(argv, { out: (s) => (out += s), err: () => {} });
   return { outcome, out };
 }
 
 const RESULTS = `${DATA}/results/example-model`;
 
 describe("toolgrade reward", () => {
-  it("prints one JSON line per output with score, components and verdict", () => {
-    const { outcome, out } = cli("reward", "--data", DATA, "--golds", GOLDS, "--results", RESULTS, "--category", "simple_python");
+  it("prints one JSON line per output with score, components and verdict", async () => {
+    const { outcome, out } = await cli("reward", "--data", DATA, "--golds", GOLDS, "--results", RESULTS, "--category", "simple_python");
     expect(outcome.kind).toBe("ok");
     const lines = out.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
@@ -24,15 +24,15 @@ describe("toolgrade reward", () => {
     expect(lines[1].score).toBeLessThan(1);
   });
 
-  it("prints the score distribution per category as text", () => {
-    const { out } = cli("reward", "--data", DATA, "--golds", GOLDS, "--results", RESULTS, "--format", "text");
+  it("prints the score distribution per category as text", async () => {
+    const { out } = await cli("reward", "--data", DATA, "--golds", GOLDS, "--results", RESULTS, "--format", "text");
     expect(out).toMatch(/^category\s+outputs\s+mean\s+=0\s+=1\s+p25\s+p50\s+p75$/m);
     expect(out).toMatch(/^simple_python\s+5\s/m);
     expect(out).toMatch(/^all\s+\d+\s/m);
   });
 
-  it("scores the binary preset under the bfcl ruleset", () => {
-    const { out } = cli("reward", "--data", DATA, "--golds", GOLDS, "--results", `${DATA}/results/example-model-fc`, "--preset", "binary", "--ruleset", "bfcl", "--decode", "fc", "--underscore-to-dot");
+  it("scores the binary preset under the bfcl ruleset", async () => {
+    const { out } = await cli("reward", "--data", DATA, "--golds", GOLDS, "--results", `${DATA}/results/example-model-fc`, "--preset", "binary", "--ruleset", "bfcl", "--decode", "fc", "--underscore-to-dot");
     const scores = out.trim().split("\n").map((l) => JSON.parse(l).score);
     expect(new Set(scores)).toEqual(new Set([0, 1]));
   });
@@ -48,8 +48,8 @@ describe("toolgrade reward", () => {
     ["serve without --data", ["serve"]],
     ["serve on a bad port", ["serve", "--data", DATA, "--golds", GOLDS, "--port", "http"]],
     ["serve with bad workers", ["serve", "--data", DATA, "--golds", GOLDS, "--workers", "many"]],
-  ])("%s → bad_input", (_name, argv) => {
-    expect(cli(...argv).outcome.kind).toBe("bad_input");
+  ])("%s → bad_input", async (_name, argv) => {
+    expect((await cli(...argv)).outcome.kind).toBe("bad_input");
   });
 
   it.each([
@@ -60,8 +60,8 @@ describe("toolgrade reward", () => {
     expect(rewardOptionsFrom(flags)).toMatchObject(expected);
   });
 
-  it("lists both commands in the help", () => {
-    const { out } = cli("--help");
+  it("lists both commands in the help", async () => {
+    const { out } = await cli("--help");
     expect(out).toMatch(/toolgrade reward /);
     expect(out).toMatch(/toolgrade serve /);
   });
