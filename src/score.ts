@@ -215,7 +215,10 @@ export class RunScorer {
   }
 }
 
+/** One collator for every comparison: `localeCompare` with options builds a new one per call. */
+const ID_ORDER = new Intl.Collator("en", { numeric: true });
+
 /** Orders ids as BFCL sorts them: by category, then by the numbers in the id. */
 function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
+  return ID_ORDER.compare(a, b);
 }

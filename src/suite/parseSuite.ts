@@ -8,9 +8,9 @@
 import { CATEGORIES, type CategoryId } from "../categories.js";
 import { TYPE_TABLES } from "../bfcl/typeTables.js";
 import type { Entry, FunctionDoc, GoldCall, Message, ParamDoc } from "../types.js";
-import { readJson } from "../value/json.js";
 import { pyRepr } from "../value/repr.js";
 import { PyDict, type Value } from "../value/value.js";
+import { readJsonFast } from "../value/jsonNative.js";
 
 /** A suite or result file that cannot be used; names the file, the line and the problem. */
 export class SuiteError extends Error {
@@ -54,7 +54,7 @@ export function readJsonLines(file: string, text: string): JsonLine[] {
  */
 export function readJsonLine(file: string, line: number, raw: string): PyDict | undefined {
   if (raw.trim() === "") return undefined;
-  const parsed = readJson(raw.endsWith("\r") ? raw.slice(0, -1) : raw);
+  const parsed = readJsonFast(raw.endsWith("\r") ? raw.slice(0, -1) : raw);
   if (!parsed.ok) throw new SuiteError(file, line, `malformed JSON: ${parsed.error.message}`);
   if (!(parsed.value instanceof PyDict)) throw new SuiteError(file, line, "expected a JSON object");
   return parsed.value;
