@@ -13,6 +13,9 @@
  */
 import { PyDict, type Value } from "../value/value.js";
 import { type ConvertResult, int, ok } from "./convertResult.js";
+import {
+  matchAllJavaAdd, matchAllJavaPut, matchJavaArray, matchJavaAsList, matchJavaHashMap, matchJavaHashMapEmpty,
+} from "./javaPatterns.js";
 import { PY, PY_SPACE_CHARS, parsePyFloat, pyInner, parsePyInt, pyStrip } from "./pyText.js";
 
 export type { ConvertResult } from "./convertResult.js";
@@ -40,14 +43,11 @@ const INTEGER = re(`^-?${D}+${END}`);
 const LONG = re(`^-?${D}+[lL]${END}`);
 const FLOAT = re(`^-?${D}+(\\.${D}+)?([eE][+-]?${D}+)?[fF]${END}`);
 const DOUBLE = re(`^-?${D}+(\\.${D}+)?([eE][+-]?${D}+)?${END}`);
-const ARRAY = re(`new${S}+${W}+\\[\\]${S}*\\{([^\\n]*?)\\}`);
-const ARRAYLIST_ASLIST = re(`new${S}+ArrayList<${W}*>\\(Arrays\\.asList\\(([^\\n]+?)\\)\\)`);
+// ARRAY `new\s+\w+\[\]\s*\{([^\n]*?)\}`, ARRAYLIST_ASLIST, ARRAYLIST_ADD_ITEM `add\(([^\n]+?)\)`, HASHMAP,
+// HASHMAP_PUT `put\("([^\n]*?)",\s*([^\n]*?)\)` and HASHMAP_EMPTY are super-linear as regexes and are
+// computed by the scans in javaPatterns.ts, which give the same matches.
 const ARRAYLIST_ADD_HEAD = re(`new${S}+ArrayList<${W}*>\\(\\)${S}*\\{\\{`);
-const ARRAYLIST_ADD_ITEM = re(`add\\(([^\\n]+?)\\)`, "gu");
 const ARRAYLIST_EMPTY = re(`new${S}+ArrayList<${W}*>\\(\\)`);
-const HASHMAP = re(`new${S}+HashMap<[\\s\\S]*?>${S}*\\(\\)${S}*\\{${S}*\\{?${S}*([\\s\\S]*?)${S}*\\}?${S}*\\}`);
-const HASHMAP_PUT = re(`put\\("([^\\n]*?)",${S}*([^\\n]*?)\\)`, "gu");
-const HASHMAP_EMPTY = re(`new${S}+HashMap<[\\s\\S]*?>${S}*\\(\\)`);
 const HASHMAP_LONG = re(`^-?${D}+[lL]${END}`);
 const HASHMAP_FLOAT = re(`^-?${D}+(\\.${D}+)?[fF]${END}`);
 
@@ -102,20 +102,20 @@ function convertAll(elements: string[], itemType: string | undefined): ConvertRe
 
 /** `new T[]{a, b}`: the first such array, up to the first `}`, split on `,` (elements keep quotes). */
 function parseArray(value: string, itemType: string | undefined): ConvertResult {
-  const m = ARRAY.exec(value);
+  const m = matchJavaArray(value);
   if (!m) return ok(value);
-  const items = m[1]!.split(",").map(pyStrip).filter((s) => s !== "");
+  const items = m.groups[1]!.split(",").map(pyStrip).filter((s) => s !== "");
   return convertAll(items, itemType);
 }
 
 /** `new ArrayList<…>(Arrays.asList(a, b))`, `new ArrayList<>() {{ add(a); }}`, `new ArrayList<>()`. */
 function parseArrayList(value: string, itemType: string | undefined): ConvertResult {
   let elements: string[] | undefined;
-  const asList = ARRAYLIST_ASLIST.exec(value);
-  if (asList) elements = asList[1]!.split(",").map(pyStrip);
+  const asList = matchJavaAsList(value);
+  if (asList) elements = asList.groups[1]!.split(",").map(pyStrip);
   else {
     const body = arrayListAddBody(value);
-    if (body !== undefined) elements = Array.from(body.matchAll(ARRAYLIST_ADD_ITEM), (x) => x[1]!);
+    if (body !== undefined) elements = matchAllJavaAdd(body).map((x) => x.groups[1]!);
   }
   if (!elements) return ok(ARRAYLIST_EMPTY.test(value) ? [] : value);
   // String and char elements lose their first and last character (meant to be the quotes).
@@ -150,13 +150,13 @@ function arrayListAddBody(value: string): string | undefined {
 /** `new HashMap<…>() {{ put("k", v); }}` (keys double-quoted), or an empty `new HashMap<…>()`. */
 function parseHashMap(value: string): Value {
   const text = pyStrip(value);
-  const m = HASHMAP.exec(text);
+  const m = matchJavaHashMap(text);
   if (m) {
     const map = new PyDict();
-    for (const [, key, v] of m[1]!.matchAll(HASHMAP_PUT)) map.set(key!, hashMapValue(pyStrip(v!)));
+    for (const { groups: [, key, v] } of matchAllJavaPut(m.groups[1]!)) map.set(key!, hashMapValue(pyStrip(v!)));
     return map;
   }
-  return HASHMAP_EMPTY.test(text) ? new PyDict() : value;
+  return matchJavaHashMapEmpty(text) ? new PyDict() : value;
 }
 
 function hashMapValue(v: string): Value {

@@ -29,7 +29,8 @@ const BIGINT = re(`^-?${D}+n${END}`);
 const ARRAY = re(`^(?:\\[([^\\n]*?)\\]|\\bnew${S}+Array\\(([^\\n]*?)\\))`);
 const INNER_ARRAYS = re(`\\[([^\\n]*?)\\]`, "gu");
 const DICT = re(`^\\{([^\\n]*?)\\}`);
-const DICT_PAIRS = re(`([^:,]+):${S}*([^\\n]*?)(?=,${S}*[^:,]+:|${END})`, "gu");
+// DICT_PAIRS `([^:,]+):\s*([^\n]*?)(?=,\s*[^:,]+:|$)` (gu) is quadratic as a regex (every start
+// before a `,` rescans to it); `matchAllDictPairs` gives the same matches in one pass.
 
 /**
  * Converts JavaScript source text by its declared type (and item type, for arrays).
@@ -111,7 +112,7 @@ function parseDict(value: string): Value {
   const m = DICT.exec(code);
   if (!m) return code;
   const dict = new PyDict();
-  for (const [, rawKey, rawValue] of m[1]!.matchAll(DICT_PAIRS)) {
+  for (const { groups: [, rawKey, rawValue] } of matchAllDictPairs(m[1]!)) {
     const key = pyStripChars(pyStrip(rawKey!), "'\"");
     const v = pyStrip(rawValue!);
     if (v.startsWith("[") && v.endsWith("]")) {
@@ -175,4 +176,80 @@ export function matchArray2D(code: string): string | undefined {
     }
   }
   return end < 0 ? undefined : code.slice(0, end);
+}
+
+/**
+ * Each match of BFCL's dict pair pattern (index, whole match, key, value), as `matchAll` finds them:
+ *
+ *     ([^:,]+):\s*([^\n]*?)(?=,\s*[^:,]+:|$)        (flags gu; Python's `\s` and `$`)
+ *
+ * As a regex it is quadratic: from every start before a `,` with no `:`, `[^:,]+` runs to that
+ * `,` again (750 ms at 40,000 characters). Here each start is decided from shared answers:
+ * the key runs to the first `:` or `,` (it must be a `:`, after at least one character); `\s*`
+ * keeps all the whitespace (giving some back cannot help: the lookahead fails inside
+ * whitespace unless the greedy choice already reached the end); the value ends at the first `,`
+ * on its line followed by a key and `:` (before the next `:` or `,`), else at the end of the
+ * text or before a final newline, else the start fails and the next code point is tried.
+ */
+export function matchAllDictPairs(s: string): { index: number; groups: string[] }[] {
+  const n = s.length;
+  const out: { index: number; groups: string[] }[] = [];
+  // The first `:` or `,` at or after a position, remembered (queried from non-decreasing positions).
+  const stopFinder = () => {
+    let from = Infinity;
+    let at = -1;
+    return (i: number) => {
+      if (i >= from && (at < 0 || i <= at)) return at;
+      from = i;
+      at = -1;
+      for (let j = i; j < n; j++) if (s[j] === ":" || s[j] === ",") return (at = j);
+      return at;
+    };
+  };
+  const keyStop = stopFinder();
+  const nextStop = stopFinder();
+  const skip = (i: number) => {
+    while (i < n && PY_SPACE_SET.has(s[i]!)) i++;
+    return i;
+  };
+  // The first `,` at or after a position where `,\s*[^:,]+:` matches.
+  let commaFrom = Infinity;
+  let commaAt = -1;
+  const nextComma = (i: number) => {
+    if (i >= commaFrom && (commaAt < 0 || i <= commaAt)) return commaAt;
+    commaFrom = i;
+    for (let c = s.indexOf(",", i); c >= 0; c = s.indexOf(",", c + 1)) {
+      const w = nextStop(c + 1);
+      if (w > c + 1 && s[w] === ":") return (commaAt = c);
+    }
+    return (commaAt = -1);
+  };
+  let lastColon = -1;
+  let valueStart = -1;
+  let newlineFrom = Infinity;
+  let newlineAt = -1;
+  for (let p = 0; p < n; ) {
+    const x = keyStop(p);
+    if (x > p && s[x] === ":") {
+      if (x !== lastColon) {
+        lastColon = x;
+        valueStart = skip(x + 1);
+      }
+      const y = valueStart;
+      if (!(y >= newlineFrom && (newlineAt < 0 || y <= newlineAt))) {
+        newlineFrom = y;
+        newlineAt = s.indexOf("\n", y);
+      }
+      const lineEnd = newlineAt < 0 ? n : newlineAt;
+      const c = nextComma(y);
+      const e = c >= 0 && c < lineEnd ? c : lineEnd >= n - 1 ? lineEnd : -1;
+      if (e >= 0) {
+        out.push({ index: p, groups: [s.slice(p, e), s.slice(p, x), s.slice(y, e)] });
+        p = e;
+        continue;
+      }
+    }
+    p += (s.codePointAt(p)! > 0xffff) ? 2 : 1;
+  }
+  return out;
 }
