@@ -106,7 +106,9 @@ export function compile(entry: Entry, options: RewardOptions = {}): Scorer {
   const resolved = resolveOptions(options);
   const info = CATEGORIES[entry.category];
   const match = matchOptions(info.language, resolved.match);
-  const golds = info.hasGold ? entry.golds.map((g) => compileGold(g, entry.functions, match)) : [];
+  // `binary` under `bfcl` is BFCL's own verdict through grade(): it never reads compiled golds.
+  const bfclBinary = resolved.preset === "binary" && resolved.ruleset === "bfcl";
+  const golds = info.hasGold && !bfclBinary ? entry.golds.map((g) => compileGold(g, entry.functions, match)) : [];
   const w: Readonly<Record<string, number>> = resolved.preset === "graded" ? resolved.weights : PRESETS.graded.weights;
   const pair = { name: w.name!, keyPrecision: w.keyPrecision!, keyRecall: w.keyRecall!, values: w.values!, total: 0 };
   pair.total = pair.name + pair.keyPrecision + pair.keyRecall + pair.values;
