@@ -3,7 +3,6 @@
  * rendered in the formats of `score`. The loader runs in audit mode, so question and gold files
  * that disagree are findings rather than a refusal.
  */
-import { writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
 import { auditSuite, type AuditReport } from "../audit/auditSuite.js";
@@ -13,11 +12,10 @@ import { SuiteError, type SuiteProblem } from "../suite/parseSuite.js";
 import { VERSION } from "../version.js";
 import { readArgs } from "./args.js";
 import { fail, type Io, type Outcome } from "./main.js";
-import { terminalOf, type Terminal } from "./progress.js";
-import { OUTPUT_FORMATS, RENDERERS, type ViewDocument } from "./render.js";
+import type { Terminal } from "./progress.js";
+import { OUTPUT_FORMATS, type ViewDocument } from "./render.js";
 import type { Cell, ViewTable } from "./render/table.js";
-import { parseOutputs, type Output } from "./score.js";
-import type { Document } from "./render.js";
+import { emit, parseOutputs } from "./output.js";
 
 export const AUDIT_USAGE = `Usage:
   toolgrade audit --data DIR [options]
@@ -108,23 +106,6 @@ export function auditDocument(report: AuditReport, data: string): ViewDocument {
     },
     jsonl: report.findings.map(findingJson),
   };
-}
-
-/** Renders a document in each requested format, to stdout or a file; a write failure is the outcome. */
-export function emit(doc: Document, outputs: readonly Output[], io: Io & { terminal?: Terminal }): Outcome | undefined {
-  const terminal = terminalOf(io);
-  for (const o of outputs) {
-    const text = RENDERERS[o.format](doc, { color: !o.file && terminal.stdoutIsTTY && !terminal.noColor });
-    if (!o.file) io.out(text);
-    else {
-      try {
-        writeFileSync(o.file, text);
-      } catch (e) {
-        return fail(`cannot write ${o.file}: ${(e as Error).message}`);
-      }
-    }
-  }
-  return undefined;
 }
 
 export function auditCommand(argv: string[], io: Io & { terminal?: Terminal }): Outcome {

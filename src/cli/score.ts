@@ -6,7 +6,7 @@
  */
 import { readArgs } from "./args.js";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
 import {
@@ -35,8 +35,9 @@ import { unpack } from "../value/transfer.js";
 import { VERSION } from "../version.js";
 import { fail, type Io, type Outcome } from "./main.js";
 import { progressBar, terminalOf, type Terminal } from "./progress.js";
-import { isOutputFormat, OUTPUT_FORMATS, RENDERERS, type OutputFormat, type ScoreDocument, type ScoredRun } from "./render.js";
+import { OUTPUT_FORMATS, type ScoreDocument, type ScoredRun } from "./render.js";
 import { describeGate } from "./render/words.js";
+import { emit, parseOutputs } from "./output.js";
 
 export const SCORE_USAGE = `Usage:
   toolgrade score --data DIR --results PATH [options]
@@ -186,23 +187,6 @@ export function perRun<T>(specs: readonly string[], parse: (s: string) => T | un
     else by.set(spec.slice(0, eq), value);
   }
   return all === undefined ? { by } : { all, by };
-}
-
-export interface Output {
-  format: OutputFormat;
-  file?: string;
-}
-
-export function parseOutputs(specs: readonly string[]): Output[] | string {
-  const outputs: Output[] = [];
-  for (const spec of specs.length ? specs : ["text"]) {
-    const eq = spec.indexOf("=");
-    const format = eq < 0 ? spec : spec.slice(0, eq);
-    if (!isOutputFormat(format)) return `--format must be one of ${OUTPUT_FORMATS.join(", ")}, not '${format}'`;
-    outputs.push(eq < 0 ? { format } : { format, file: spec.slice(eq + 1) });
-  }
-  if (outputs.filter((o) => !o.file).length > 1) return "only one --format can go to stdout; write the others with --format F=FILE";
-  return outputs;
 }
 
 function parseGates(minAccuracy: string | undefined, mins: readonly string[], regressions: readonly string[]): Gate[] | string {
@@ -432,17 +416,8 @@ export async function scoreCommand(argv: string[], io: Io & { terminal?: Termina
       runs,
       ...(slice ? { slice } : {}),
     };
-    for (const o of outputs) {
-      const text = RENDERERS[o.format](doc, { color: !o.file && terminal.stdoutIsTTY && !terminal.noColor });
-      if (!o.file) io.out(text);
-      else {
-        try {
-          writeFileSync(o.file, text);
-        } catch (e) {
-          return fail(`cannot write ${o.file}: ${(e as Error).message}`);
-        }
-      }
-    }
+    const written = emit(doc, outputs, io);
+    if (written) return written;
     const failed = runs.flatMap((r) => r.gates.filter((g) => !g.passed).map((g) => `${runs.length > 1 ? `${r.report.model}: ` : ""}${describeGate(g)}`));
     if (failed.length) {
       const message = `${failed.length} gate${failed.length === 1 ? "" : "s"} failed: ${failed.join("; ")}`;

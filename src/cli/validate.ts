@@ -17,13 +17,14 @@ import { toJsonText } from "../value/toJsonText.js";
 import { PyDict } from "../value/value.js";
 import { VERSION } from "../version.js";
 import { readArgs } from "./args.js";
-import { emit } from "./audit.js";
+import { emit } from "./output.js";
 import { fail, type Io, type Outcome } from "./main.js";
 import type { Terminal } from "./progress.js";
 import { OUTPUT_FORMATS, type ViewDocument } from "./render.js";
 import type { Cell, ViewTable } from "./render/table.js";
 import { pct } from "./render/words.js";
-import { parseOutputs, perRun, readRunRecords } from "./score.js";
+import { parseOutputs } from "./output.js";
+import { perRun, readRunRecords } from "./score.js";
 
 export const VALIDATE_USAGE = `Usage:
   toolgrade validate --data DIR --frontier PATH [--frontier PATH …] [options]
