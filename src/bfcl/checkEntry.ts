@@ -30,8 +30,18 @@ function callPath(i: number): string {
   return CALL_PATHS[i] ?? `calls[${i}]`;
 }
 
+/** Each entry's docs by name (the first of a repeated name, as `find` would give), built once per docs array. */
+const DOCS = new WeakMap<readonly FunctionDoc[], Map<string, FunctionDoc>>();
+
 function findDoc(functions: readonly FunctionDoc[], name: string): FunctionDoc | undefined {
-  return functions.find((f) => f.name === name);
+  if (functions.length < 4) return functions.find((f) => f.name === name);
+  let byName = DOCS.get(functions);
+  if (!byName) {
+    byName = new Map();
+    for (const f of functions) if (!byName.has(f.name)) byName.set(f.name, f);
+    DOCS.set(functions, byName);
+  }
+  return byName.get(name);
 }
 
 /** `ast_checker` for the AST categories. Returns mismatches (primary first) or undefined. */

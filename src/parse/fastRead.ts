@@ -182,6 +182,8 @@ class Scan {
       }
       // Line breaks end a Python string; the rest are markers the full reader acts on anywhere.
       if (c === 10 || c === 13 || c === 60 || c === 96 || c === 124 || c === 0xff5c || c === 0x25c1) throw DECLINE;
+      // Python's own parser decides on a NUL or a surrogate.
+      if (this.exact && (c === 0 || (c >= 0xd800 && c <= 0xdfff))) throw DECLINE;
       if (c === 91 && (t.startsWith("[THINK]", this.pos) || t.startsWith("[TOOL_CALLS]", this.pos))) throw DECLINE;
       this.pos++;
     }
@@ -351,10 +353,7 @@ export function fastReadClean(text: string): Call[] | undefined {
  * @example fastReadPython("[f(a=np.pi)]") // undefined
  */
 export function fastReadPython(text: string): PlainCall[] | undefined {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0 || (c >= 0xd800 && c <= 0xdfff)) return undefined;
-  }
+  // (A NUL or a surrogate can only stand inside a string here; the string scan declines it.)
   return scanCalls(text, true)?.calls;
 }
 
