@@ -6,7 +6,8 @@
  * finish in, so the output is the same as on one thread; at most a few batches per worker are
  * in flight, so memory stays bounded however large the input.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BatchJob, BatchReply, BatchResult, BatchSetup } from "./protocol.js";
@@ -16,10 +17,41 @@ export interface BatchPoolOptions {
   workers: number;
   /** The worker script; default `batch-worker.js` beside this module (as built in dist/). */
   workerUrl?: URL | string;
+  /** Each worker's old-generation heap limit; default {@link workerHeapLimitMb} of the suite. */
+  maxOldGenerationSizeMb?: number;
+}
+
+/**
+ * Each worker's old-generation heap limit, in MB: 256, or 32 MB per MB of suite files when the
+ * suite is larger (BFCL v4's 8 MB suite takes 35-75 MB of a worker's heap).
+ *
+ * Not for safety but for peak memory: V8 grows a heap by a factor of up to 4 between full
+ * collections when its limit is large (a worker's default limit follows the machine's memory,
+ * ~4 GB here), and by 1.3-2 when the limit is under 2 GB. Each worker allocates garbage at a
+ * steady rate, so with the default the two workers of a 1M-line reward run held 86-108 MB of
+ * heap each and the process peaked at 340-450 MB; at 256 MB it peaks at 290-305 MB in the same
+ * time.
+ */
+export function workerHeapLimitMb(setup: BatchSetup): number {
+  let bytes = 0;
+  for (const dir of [setup.data, setup.golds ?? join(setup.data, "possible_answer")]) {
+    try {
+      for (const name of readdirSync(dir)) {
+        const s = statSync(join(dir, name), { throwIfNoEntry: false });
+        if (s?.isFile()) bytes += s.size;
+      }
+    } catch {
+      // A missing folder is reported when a worker reads the suite.
+    }
+  }
+  return Math.max(256, Math.ceil((32 * bytes) / 2 ** 20));
 }
 
 /** Bytes per batch (some hundreds of result lines): small enough to spread work evenly, large enough that messaging is cheap. */
 export const BATCH_BYTES = 64 << 10;
+
+/** A worker that ran out of heap: the commands report it as bad input (a message, no stack). */
+export class BatchMemoryError extends Error {}
 
 export class BatchPool {
   private readonly workers: Worker[] = [];
@@ -33,10 +65,14 @@ export class BatchPool {
     const url = options.workerUrl ?? new URL("./batch-worker.js", import.meta.url);
     const file = typeof url === "string" ? url : fileURLToPath(url);
     if (!existsSync(file)) throw new Error(`batch worker script not found: ${file} (build it with the package, or pass workerUrl)`);
+    const maxOldGenerationSizeMb = options.maxOldGenerationSizeMb ?? workerHeapLimitMb(options.setup);
     for (let i = 0; i < Math.max(1, Math.floor(options.workers)); i++) {
-      const w = new Worker(file, { workerData: options.setup });
+      const w = new Worker(file, { workerData: options.setup, resourceLimits: { maxOldGenerationSizeMb } });
       w.on("message", (reply: BatchReply) => this.settle(reply));
-      w.on("error", (e) => this.fail(e));
+      w.on("error", (e) => {
+        const oom = (e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
+        this.fail(oom ? new BatchMemoryError(`batch worker ${i} ran out of memory (heap limit ${maxOldGenerationSizeMb} MB); run without --workers`) : e);
+      });
       w.on("exit", (code) => {
         if (code !== 0) this.fail(new Error(`batch worker ${i} exited with code ${code}`));
       });

@@ -3,7 +3,7 @@ import { readArgs } from "./args.js";
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
 import type { RulesetId } from "../grade.js";
 import { PRESET_IDS, RewardOptionsError, type PresetId, type RewardOptions } from "../reward/options.js";
-import { BATCH_BYTES, BatchPool, mapIterable } from "../batch/pool.node.js";
+import { BATCH_BYTES, BatchMemoryError, BatchPool, mapIterable } from "../batch/pool.node.js";
 import { compile, type Scorer } from "../reward/compile.js";
 import { resolveOptions } from "../reward/options.js";
 import { rewardRecord, type RewardRecord } from "../reward/suiteScorers.js";
@@ -229,6 +229,7 @@ export async function rewardCommand(argv: string[], io: Io): Promise<Outcome> {
   } catch (e) {
     if (e instanceof SuiteError || e instanceof RewardOptionsError) return fail(e.message);
     if (e instanceof Error && e.message.startsWith("batch worker script not found")) return fail(e.message);
+    if (e instanceof BatchMemoryError) return fail(e.message);
     throw e;
   } finally {
     await pool?.close();

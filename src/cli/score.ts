@@ -22,7 +22,7 @@ import {
   type RunScores,
 } from "../gates.js";
 import { RULESET_IDS, RULESET_VERSIONS, type RulesetId } from "../grade.js";
-import { BATCH_BYTES, BatchPool, mapIterable } from "../batch/pool.node.js";
+import { BATCH_BYTES, BatchMemoryError, BatchPool, mapIterable } from "../batch/pool.node.js";
 import type { GradeResult } from "../grade.js";
 import { RunError, RunScorer } from "../score.js";
 import { findResultFiles } from "../suite/loadResults.js";
@@ -428,6 +428,7 @@ export async function scoreCommand(argv: string[], io: Io & { terminal?: Termina
   } catch (e) {
     if (e instanceof SuiteError || e instanceof RunError || e instanceof BaselineError) return fail(e.message);
     if (e instanceof Error && e.message.startsWith("batch worker script not found")) return fail(e.message);
+    if (e instanceof BatchMemoryError) return fail(e.message);
     throw e;
   } finally {
     await pool?.close();

@@ -4,12 +4,13 @@
  * options (the worker is its own entry) into node_modules/.cache, like score.bin.test.ts.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, type Options } from "tsup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import tsupConfig from "../../tsup.config.js";
+import { workerHeapLimitMb } from "../../src/batch/pool.node.js";
 import { ROOT } from "../helpers/example.js";
 
 const BIN_DIR = join(ROOT, "node_modules", ".cache", "toolgrade-test", "workers");
@@ -74,5 +75,16 @@ describe("--workers gives the output of one thread", () => {
 
   it("refuses a --workers that is not a whole number", () => {
     expect(toolgrade(["score", ...BOTH, "--workers", "two"]).code).toBe(2);
+  });
+});
+
+describe("workerHeapLimitMb", () => {
+  it("is 256 MB for a suite of ordinary size, and grows with a larger one", () => {
+    expect(workerHeapLimitMb({ data: join(ROOT, "data"), golds: join(ROOT, "golds") })).toBe(256);
+    expect(workerHeapLimitMb({ data: join(TMP, "no-such-suite") })).toBe(256);
+    const big = join(TMP, "big-suite");
+    mkdirSync(big);
+    writeFileSync(join(big, "BFCL_v4_simple_python.json"), Buffer.alloc(20 << 20, 0x20));
+    expect(workerHeapLimitMb({ data: big })).toBe(640);
   });
 });
