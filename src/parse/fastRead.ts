@@ -237,39 +237,35 @@ class Scan {
   list(depth: number): Value[] {
     this.pos++;
     this.space(true);
-    const items: Value[] = [];
     if (this.peek() === 93) {
       this.pos++;
-      return items;
+      return [];
     }
-    for (;;) {
-      items.push(this.value(depth + 1));
-      this.space(true);
-      if (this.peek() === 93) break;
-      this.expect(44);
-      this.space(true);
-      if (this.peek() === 93) throw DECLINE;
-    }
-    this.pos++;
-    return items;
+    return this.sequence(93, depth);
   }
 
   /** Two or more items; `()`, `(x)` and `(x,)` are left to the full reader. */
   tuple(depth: number): PyTuple {
     this.pos++;
     this.space(true);
+    const items = this.sequence(41, depth);
+    if (items.length < 2) throw DECLINE;
+    return new PyTuple(items);
+  }
+
+  /** Comma-separated values up to `close`, which is consumed; a trailing comma is left to the full reader. */
+  sequence(close: number, depth: number): Value[] {
     const items: Value[] = [];
     for (;;) {
       items.push(this.value(depth + 1));
       this.space(true);
-      if (this.peek() === 41) break;
+      if (this.peek() === close) break;
       this.expect(44);
       this.space(true);
-      if (this.peek() === 41) throw DECLINE;
+      if (this.peek() === close) throw DECLINE;
     }
-    if (items.length < 2) throw DECLINE;
     this.pos++;
-    return new PyTuple(items);
+    return items;
   }
 
   dict(depth: number): PyDict {

@@ -317,29 +317,23 @@ class Parser {
   }
 
   private disjunction(): Expr {
-    const first = this.conjunction();
-    if (!this.isKeyword("or")) return first;
-    const values = [first];
-    while (this.isKeyword("or")) {
-      this.next();
-      values.push(this.conjunction());
-    }
-    return this.boolOp("Or", values);
+    return this.boolChain("or");
   }
 
   private conjunction(): Expr {
-    const first = this.inversion();
-    if (!this.isKeyword("and")) return first;
-    const values = [first];
-    while (this.isKeyword("and")) {
-      this.next();
-      values.push(this.inversion());
-    }
-    return this.boolOp("And", values);
+    return this.boolChain("and");
   }
 
-  private boolOp(op: "And" | "Or", values: Expr[]): Expr {
-    return { type: "BoolOp", op, values, start: values[0]!.start, end: values[values.length - 1]!.end };
+  /** `a or b or …` over conjunctions, `a and b and …` over inversions (no closure per call: this runs for every value). */
+  private boolChain(keyword: "or" | "and"): Expr {
+    const first = keyword === "or" ? this.conjunction() : this.inversion();
+    if (!this.isKeyword(keyword)) return first;
+    const values = [first];
+    while (this.isKeyword(keyword)) {
+      this.next();
+      values.push(keyword === "or" ? this.conjunction() : this.inversion());
+    }
+    return { type: "BoolOp", op: keyword === "or" ? "Or" : "And", values, start: first.start, end: values[values.length - 1]!.end };
   }
 
   /** `inversion: 'not' inversion | comparison`, as a loop. */
