@@ -6,11 +6,10 @@
  * finish in, so the output is the same as on one thread; at most a few batches per worker are
  * in flight, so memory stays bounded however large the input.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { BatchJob, BatchReply, BatchResult, BatchSetup } from "./protocol.js";
+import { WorkerSet } from "./workerSet.node.js";
 
 export interface BatchPoolOptions {
   setup: BatchSetup;
@@ -54,49 +53,35 @@ export const BATCH_BYTES = 64 << 10;
 export class BatchMemoryError extends Error {}
 
 export class BatchPool {
-  private readonly workers: Worker[] = [];
-  private readonly busy: number[] = [];
-  private readonly pending = new Map<number, { worker: number; resolve: (r: BatchResult) => void; reject: (e: Error) => void }>();
-  private nextJob = 0;
-  private broken: Error | undefined;
+  private readonly set: WorkerSet<BatchReply>;
 
   /** @example const pool = new BatchPool({ setup: { data: "data", golds: "golds" }, workers: 2 }); */
   constructor(options: BatchPoolOptions) {
-    const url = options.workerUrl ?? new URL("./batch-worker.js", import.meta.url);
-    const file = typeof url === "string" ? url : fileURLToPath(url);
-    if (!existsSync(file)) throw new Error(`batch worker script not found: ${file} (build it with the package, or pass workerUrl)`);
     const maxOldGenerationSizeMb = options.maxOldGenerationSizeMb ?? workerHeapLimitMb(options.setup);
-    for (let i = 0; i < Math.max(1, Math.floor(options.workers)); i++) {
-      const w = new Worker(file, { workerData: options.setup, resourceLimits: { maxOldGenerationSizeMb } });
-      w.on("message", (reply: BatchReply) => this.settle(reply));
-      w.on("error", (e) => {
-        const oom = (e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
-        this.fail(oom ? new BatchMemoryError(`batch worker ${i} ran out of memory (heap limit ${maxOldGenerationSizeMb} MB); run without --workers`) : e);
-      });
-      w.on("exit", (code) => {
-        if (code !== 0) this.fail(new Error(`batch worker ${i} exited with code ${code}`));
-      });
-      this.workers.push(w);
-      this.busy.push(0);
-    }
+    this.set = new WorkerSet<BatchReply>({
+      script: options.workerUrl ?? new URL("./batch-worker.js", import.meta.url),
+      name: "batch worker",
+      count: options.workers,
+      workerData: options.setup,
+      resourceLimits: { maxOldGenerationSizeMb },
+      describeError: (i, e) =>
+        (e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? new BatchMemoryError(`batch worker ${i} ran out of memory (heap limit ${maxOldGenerationSizeMb} MB); run without --workers`)
+          : e,
+      // Results are taken in order: one lost batch stalls them all.
+      failAll: true,
+    });
   }
 
   get size(): number {
-    return this.workers.length;
+    return this.set.size;
   }
 
   /** Sends one batch to the least busy worker. */
-  submit(job: Omit<BatchJob, "job">): Promise<BatchResult> {
-    if (this.broken) return Promise.reject(this.broken);
-    let worker = 0;
-    for (let i = 1; i < this.busy.length; i++) if (this.busy[i]! < this.busy[worker]!) worker = i;
-    const id = this.nextJob++;
-    this.busy[worker]!++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { worker, resolve, reject });
-      const message: BatchJob = { ...job, job: id };
-      this.workers[worker]!.postMessage(message, [job.bytes.buffer as ArrayBuffer]);
-    });
+  async submit(job: Omit<BatchJob, "job">): Promise<BatchResult> {
+    const reply = await this.set.send((id): BatchJob => ({ ...job, job: id }), [job.bytes.buffer as ArrayBuffer]);
+    if ("crash" in reply) throw new Error(`batch worker failed: ${reply.crash}`);
+    return reply;
   }
 
   /**
@@ -104,7 +89,7 @@ export class BatchPool {
    * the batches were made. `take` may throw (a malformed line): no more batches are sent.
    */
   async runOrdered(jobs: Iterable<Omit<BatchJob, "job">>, take: (r: BatchResult) => void): Promise<void> {
-    const window = this.workers.length * 3;
+    const window = this.set.size * 3;
     const inFlight: Array<Promise<BatchResult>> = [];
     try {
       for (const job of jobs) {
@@ -120,25 +105,7 @@ export class BatchPool {
   }
 
   async close(): Promise<void> {
-    this.broken ??= new Error("the batch pool is closed");
-    for (const [, p] of this.pending) p.reject(this.broken);
-    this.pending.clear();
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
-
-  private settle(reply: BatchReply): void {
-    const p = this.pending.get(reply.job);
-    if (!p) return;
-    this.pending.delete(reply.job);
-    this.busy[p.worker]!--;
-    if ("crash" in reply) p.reject(new Error(`batch worker failed: ${reply.crash}`));
-    else p.resolve(reply);
-  }
-
-  private fail(e: Error): void {
-    this.broken ??= e;
-    for (const [, p] of this.pending) p.reject(e);
-    this.pending.clear();
+    await this.set.close("the batch pool is closed");
   }
 }
 
