@@ -3,6 +3,7 @@
  * usage error as a `bad_input` outcome, and `--help` answered with the command's usage text.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
 import { fail, type Io, type Outcome } from "./main.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -23,4 +24,22 @@ export function readArgs<O extends Options>(argv: string[], options: O, usage: s
     return { outcome: { kind: "help" } };
   }
   return { values };
+}
+
+/** `--category C` values, checked; a string is the usage error. */
+export function readCategories(values: readonly string[] | undefined): CategoryId[] | string {
+  const categories: CategoryId[] = [];
+  for (const c of values ?? []) {
+    if (!isCategoryId(c)) return `unknown category '${c}' (known: ${CATEGORY_IDS.join(", ")})`;
+    categories.push(c);
+  }
+  return categories;
+}
+
+/** Run names must differ, and every per-run option must name a run; the usage error, or undefined. */
+export function checkRunNames(names: readonly string[], perRunNames: Iterable<string>): string | undefined {
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) return `two runs are named '${twice}'; pass their folders so that the model names differ`;
+  for (const name of perRunNames) if (!names.includes(name)) return `no run is named '${name}' (runs: ${names.join(", ")})`;
+  return undefined;
 }

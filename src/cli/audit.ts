@@ -4,13 +4,13 @@
  * that disagree are findings rather than a refusal.
  */
 import { basename, join } from "node:path";
-import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
+import { isCategoryId, type CategoryId } from "../categories.js";
 import { auditSuite, type AuditReport } from "../audit/auditSuite.js";
 import { describeFinding, FINDING_CODES, SCOPES, type Finding } from "../audit/findings.js";
 import { loadSuite } from "../suite/loadSuite.js";
 import { SuiteError, type SuiteProblem } from "../suite/parseSuite.js";
 import { VERSION } from "../version.js";
-import { readArgs } from "./args.js";
+import { readArgs, readCategories } from "./args.js";
 import { fail, type Io, type Outcome } from "./main.js";
 import type { Terminal } from "./progress.js";
 import { OUTPUT_FORMATS, type ViewDocument } from "./render.js";
@@ -129,11 +129,8 @@ export function auditCommand(argv: string[], io: Io & { terminal?: Terminal }): 
   if (failOn !== "error" && failOn !== "warning" && failOn !== "never") return fail(`--fail-on must be error, warning or never, not '${failOn}'`);
   const outputs = parseOutputs(values.format ?? []);
   if (typeof outputs === "string") return fail(outputs);
-  const categories: CategoryId[] = [];
-  for (const c of values.category ?? []) {
-    if (!isCategoryId(c)) return fail(`unknown category '${c}' (known: ${CATEGORY_IDS.join(", ")})`);
-    categories.push(c);
-  }
+  const categories = readCategories(values.category);
+  if (typeof categories === "string") return fail(categories);
   try {
     const problems: Array<{ problem: SuiteProblem; category?: CategoryId }> = [];
     const suite = loadSuite(values.data, {

@@ -1,6 +1,6 @@
 /** `toolgrade reward`: the RL reward of every output of a results file, as JSON lines or a summary. */
-import { readArgs } from "./args.js";
-import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
+import { readArgs, readCategories } from "./args.js";
+import { CATEGORY_IDS, type CategoryId } from "../categories.js";
 import type { RulesetId } from "../grade.js";
 import { PRESET_IDS, RewardOptionsError, type PresetId, type RewardOptions } from "../reward/options.js";
 import { BATCH_BYTES, BatchMemoryError, BatchPool, mapIterable } from "../batch/pool.node.js";
@@ -171,11 +171,8 @@ export async function rewardCommand(argv: string[], io: Io): Promise<Outcome> {
   if (values.format !== "jsonl" && values.format !== "text") return fail(`--format must be jsonl or text, not '${values.format}'`);
   const options = rewardOptionsFrom(values);
   if (typeof options === "string") return fail(options);
-  const categories: CategoryId[] = [];
-  for (const c of values.category ?? []) {
-    if (!isCategoryId(c)) return fail(`unknown category '${c}' (known: ${CATEGORY_IDS.join(", ")})`);
-    categories.push(c);
-  }
+  const categories = readCategories(values.category);
+  if (typeof categories === "string") return fail(categories);
   const workers = workerCount(values.workers);
   if (workers === undefined) return fail(`--workers takes a whole number, not '${values.workers}'`);
   const only = categories.length ? categories : undefined;

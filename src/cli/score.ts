@@ -4,11 +4,11 @@
  * computed by the library (scoreRun, gates); this file reads files, resolves options per run
  * and picks the outcome, whose exit code comes from main.ts.
  */
-import { readArgs } from "./args.js";
+import { checkRunNames, readArgs, readCategories } from "./args.js";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
-import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
+import { CATEGORY_IDS, type CategoryId } from "../categories.js";
 import {
   BaselineError,
   compareRuns,
@@ -277,11 +277,8 @@ export async function scoreCommand(argv: string[], io: Io & { terminal?: Termina
   const gates = parseGates(values["min-accuracy"], values.min ?? [], values["max-regression"] ?? []);
   if (typeof gates === "string") return fail(gates);
   if (values["max-regression"]?.length && !values.baseline) return fail("--max-regression needs --baseline FILE");
-  const categories: CategoryId[] = [];
-  for (const c of values.category ?? []) {
-    if (!isCategoryId(c)) return fail(`unknown category '${c}' (known: ${CATEGORY_IDS.join(", ")})`);
-    categories.push(c);
-  }
+  const categories = readCategories(values.category);
+  if (typeof categories === "string") return fail(categories);
 
   const workers = workerCount(values.workers);
   if (workers === undefined) return fail(`--workers takes a whole number, not '${values.workers}'`);
@@ -290,11 +287,8 @@ export async function scoreCommand(argv: string[], io: Io & { terminal?: Termina
   try {
     const inputs = values.results.flatMap((p) => readRuns(p, io));
     const names = inputs.map((r) => r.model);
-    const twice = names.find((n, i) => names.indexOf(n) !== i);
-    if (twice) return fail(`two runs are named '${twice}'; pass their folders so that the model names differ`);
-    for (const name of [...decode.by.keys(), ...(values["underscore-to-dot-for"] ?? [])]) {
-      if (!names.includes(name)) return fail(`no run is named '${name}' (runs: ${names.join(", ")})`);
-    }
+    const badName = checkRunNames(names, [...decode.by.keys(), ...(values["underscore-to-dot-for"] ?? [])]);
+    if (badName) return fail(badName);
     for (const input of inputs) {
       if (input.skipped.length) io.err(`toolgrade: ${input.model}: skipped ${input.skipped.length} result files of categories toolgrade does not grade (${input.skipped.join(", ")})\n`);
     }

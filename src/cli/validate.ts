@@ -9,14 +9,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { auditSuite } from "../audit/auditSuite.js";
 import { CLASSIFICATIONS, patchedGolds, validateSuite, type FrontierRun, type ValidationReport } from "../audit/validateSuite.js";
-import { CATEGORY_IDS, isCategoryId, type CategoryId } from "../categories.js";
+import { CATEGORY_IDS } from "../categories.js";
 import { RULESET_IDS, type RulesetId } from "../grade.js";
 import { loadSuite } from "../suite/loadSuite.js";
 import { SuiteError } from "../suite/parseSuite.js";
 import { toJsonText } from "../value/toJsonText.js";
 import { PyDict } from "../value/value.js";
 import { VERSION } from "../version.js";
-import { readArgs } from "./args.js";
+import { checkRunNames, readArgs, readCategories } from "./args.js";
 import { emit } from "./output.js";
 import { fail, type Io, type Outcome } from "./main.js";
 import type { Terminal } from "./progress.js";
@@ -155,19 +155,13 @@ export function validateCommand(argv: string[], io: Io & { terminal?: Terminal }
   if (typeof decode === "string") return fail(decode);
   const outputs = parseOutputs(values.format ?? []);
   if (typeof outputs === "string") return fail(outputs);
-  const categories: CategoryId[] = [];
-  for (const c of values.category ?? []) {
-    if (!isCategoryId(c)) return fail(`unknown category '${c}' (known: ${CATEGORY_IDS.join(", ")})`);
-    categories.push(c);
-  }
+  const categories = readCategories(values.category);
+  if (typeof categories === "string") return fail(categories);
   try {
     const inputs = values.frontier.flatMap((p) => readRunRecords(p, io));
     const names = inputs.map((r) => r.model);
-    const twice = names.find((n, i) => names.indexOf(n) !== i);
-    if (twice) return fail(`two runs are named '${twice}'; pass their folders so that the model names differ`);
-    for (const name of [...decode.by.keys(), ...(values["underscore-to-dot-for"] ?? [])]) {
-      if (!names.includes(name)) return fail(`no run is named '${name}' (runs: ${names.join(", ")})`);
-    }
+    const badName = checkRunNames(names, [...decode.by.keys(), ...(values["underscore-to-dot-for"] ?? [])]);
+    if (badName) return fail(badName);
     const runs: FrontierRun[] = inputs.map((input) => {
       const records = categories.length ? input.records.filter((r) => categories.includes(r.category)) : input.records;
       const modes = new Set(records.map((r) => r.mode));
