@@ -14,14 +14,18 @@ const TOKENS = [
   "<|im_end|>",
   "<|endoftext|>",
   "<|im_sep|>",
-  "</s>",
-  "<s>",
   "<end_of_turn>",
   "<｜end▁of▁sentence｜>",
   "<|end▁of▁sentence|>",
   "<｜Assistant｜>",
   "<|assistant|>",
 ];
+
+/**
+ * Sentence markers, dropped only where they leak, at the start or the end of the text: anywhere
+ * else `<s>` is as likely to be a value (HTML's strikethrough) as a token.
+ */
+const EDGE_TOKENS = ["<s>", "</s>"];
 
 /** Headers dropped together with the role they name: [opener, closer or newline]. */
 const HEADERS: ReadonlyArray<readonly [string, string]> = [
@@ -38,6 +42,7 @@ export function dropTemplateTokens(src: Src, ctx: Ctx): Src {
   for (const t of TOKENS) {
     for (let k = text.indexOf(t); k >= 0; k = text.indexOf(t, k + t.length)) cuts.push([k, k + t.length, t]);
   }
+  for (const [a, b, t] of edgeTokens(text)) cuts.push([a, b, t]);
   for (const [open, close] of HEADERS) {
     for (let k = text.indexOf(open); k >= 0; k = text.indexOf(open, k + open.length)) {
       const window = text.slice(k + open.length, k + open.length + 64);
@@ -57,4 +62,30 @@ export function dropTemplateTokens(src: Src, ctx: Ctx): Src {
   const names = [...new Set(cuts.map((c) => c[2]))];
   ctx.repair("template_tokens_dropped", names.join(" "), src.origin(edits[0]![0]));
   return src.edit(edits);
+}
+
+/** `<s>` / `</s>` runs at either end of the text (whitespace between them allowed). */
+function edgeTokens(text: string): Array<[number, number, string]> {
+  const cuts: Array<[number, number, string]> = [];
+  let start = 0;
+  for (;;) {
+    while (start < text.length && isBlank(text.charCodeAt(start))) start++;
+    const t = EDGE_TOKENS.find((x) => text.startsWith(x, start));
+    if (!t) break;
+    cuts.push([start, start + t.length, t]);
+    start += t.length;
+  }
+  let end = text.length;
+  for (;;) {
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    const t = EDGE_TOKENS.find((x) => end - x.length >= start && text.startsWith(x, end - x.length));
+    if (!t) break;
+    cuts.push([end - t.length, end, t]);
+    end -= t.length;
+  }
+  return cuts;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }

@@ -89,6 +89,8 @@ const positive: Row[] = [
   ["reasoning: unterminated <think>, answer in the last paragraph", `<think>\nThe user wants the weather in Paris.\n\n[get_weather(city='Paris')]`, "python", `calls: get_weather(city='Paris')`, ["reasoning_removed"]],
   ["reasoning: unterminated <think> before a tool-call marker", `<think>\nI should call the tool.<tool_call>\n{"name": "get_weather", "arguments": {"city": "Paris"}}\n</tool_call>`, "hermes", `calls: get_weather(city='Paris')`, ["reasoning_removed"]],
   ["template tokens around the answer", `<|start_header_id|>assistant<|end_header_id|>\n\n[get_weather(city='Paris')]<|eot_id|>`, "python", `calls: get_weather(city='Paris')`, ["template_tokens_dropped"]],
+  ["sentence markers at the edges", `<s> [get_weather(city='Paris')] </s>`, "python", `calls: get_weather(city='Paris')`, ["template_tokens_dropped"]],
+  ["<s> inside a value is text", `[format_text(text='<s>old</s>', style='strike')]`, "python", `calls: format_text(text='<s>old</s>', style='strike')`, []],
 ];
 
 const negative: Row[] = [
