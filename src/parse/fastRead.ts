@@ -62,6 +62,8 @@ class Scan {
     readonly end: number,
     /** Python's own reading: a bare attribute chain is not a value. */
     readonly exact: boolean,
+    /** A call's name must touch its `(`. */
+    readonly tight = false,
   ) {}
 
   /** Skips spaces and tabs, and newlines when `lines` (inside brackets). */
@@ -111,7 +113,7 @@ class Scan {
   call(): PlainCall {
     const name = this.name();
     if (name === "no_function") throw DECLINE;
-    this.space(true);
+    if (!this.tight) this.space(true);
     this.expect(40);
     this.space(true);
     const entries: Array<[string, Value]> = [];
@@ -133,6 +135,8 @@ class Scan {
       }
     }
     this.pos++;
+    // parse() reads an empty call before a trailing `;` as no call at all: leave it to parse().
+    if (this.tight && entries.length === 0) throw DECLINE;
     return { name, entries };
   }
 
@@ -369,6 +373,11 @@ function scanCalls(text: string, exact: boolean): Scanned | undefined {
   let end = text.length;
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  // parse() drops trailing semicolons (`f(x=1);`, Raven's style) without a repair (Python would
+  // not); it then reads the calls as it reads calls in prose, where a name touches its `(`.
+  const plainEnd = end;
+  if (!exact) while (end > start && (text.charCodeAt(end - 1) === 59 || isSpace(text.charCodeAt(end - 1)))) end--;
+  const tight = end !== plainEnd;
   if (start === end) return undefined;
   const bracketed = text.charCodeAt(start) === 91;
   if (bracketed) {
@@ -376,7 +385,7 @@ function scanCalls(text: string, exact: boolean): Scanned | undefined {
     start++;
     end--;
   }
-  const s = new Scan(text, end, exact);
+  const s = new Scan(text, end, exact, tight);
   s.pos = start;
   const calls: PlainCall[] = [];
   try {

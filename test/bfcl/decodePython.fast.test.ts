@@ -36,6 +36,7 @@ describe("the BFCL Python decoder's fast path", () => {
     ["a lone surrogate goes to the parser", "[f(a='\ud800')]", false],
     ["fences go to the parser", "```python\n[f(a=1)]\n```", false],
     ["positional arguments go to the parser", "[f(1, a=2)]", false],
+    ["a trailing semicolon goes to the parser (a syntax error there)", "f(a=1);", false],
   ])("%s", (_name, text, fast) => {
     expect(fastReadPython(text) !== undefined).toBe(fast);
     expect(difference(text)).toBeUndefined();

@@ -28,3 +28,12 @@ export const callListText = fc.tuple(fc.array(callText, { minLength: 1, maxLengt
 export const nearCallListText = fc
   .tuple(callListText, fc.nat(), fc.string({ maxLength: 3 }))
   .map(([t, at, s]) => t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)));
+
+/** A call list ending in semicolons, sometimes with spaces or a line break between a name and its `(` (Raven's style and near it). */
+export const semicolonCallListText = fc
+  .tuple(callListText, fc.constantFrom(";", "; ", ";;", " ;", ";\n", "; ;"), fc.constantFrom("", " ", "\n"), fc.nat())
+  .map(([t, tail, gap, at]) => {
+    const opens = [...t.matchAll(/[a-z0-9_](?=\()/g)].map((m) => m.index! + 1);
+    const i = opens.length ? opens[at % opens.length]! : -1;
+    return (i < 0 ? t : t.slice(0, i) + gap + t.slice(i)) + tail;
+  });

@@ -12,7 +12,7 @@ import type { Call, FunctionDoc } from "../../src/types.js";
 import { pyRepr } from "../../src/value/repr.js";
 import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
 import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
-import { callListText as output, nearCallListText as near } from "../helpers/callText.js";
+import { callListText as output, nearCallListText as near, semicolonCallListText } from "../helpers/callText.js";
 
 /** Why fastRead's calls differ from the full reader's, or undefined when they agree. */
 function difference(text: string, functions?: readonly FunctionDoc[]): string | undefined {
@@ -52,6 +52,7 @@ describe("fastRead reads plain Python call lists", () => {
     ["lines inside brackets", "[f(a=1),\n  g(b=2)]", "f(a=1); g(b=2)"],
     ["spaces around", "  [f( a = 1 )]\n", "f(a=1)"],
     ["a variable is kept as its text", "[f(a=my_data, b=math.pi)]", "f(a='my_data', b='math.pi')"],
+    ["trailing semicolons", "f(a=1); ;\n", "f(a=1)"],
   ])("%s", (_name, text, expected) => {
     const calls = fastRead(text);
     expect(calls && show(calls)).toBe(expected);
@@ -90,7 +91,9 @@ describe("fastRead leaves everything else to parse()", () => {
     ["fence", "```\n[f(a=1)]\n```"],
     ["no-call marker", "[no_function()]"],
     ["JSON", '[{"name": "f", "arguments": {"a": 1}}]'],
-    ["semicolon", "[f(a=1)];"],
+    ["semicolon between calls", "[f(a=1); g(b=2)]"],
+    ["an empty call before a trailing semicolon (parse() reads it as malformed)", "f();"],
+    ["a space before ( with a trailing semicolon (parse() reads prose)", "f (a=1);"],
   ])("%s", (_name, text) => {
     expect(fastRead(text)).toBeUndefined();
   });
@@ -100,6 +103,14 @@ describe("fastRead on generated text", () => {
   it("agrees with parse() whenever it reads", () => {
     fc.assert(
       fc.property(output, (t) => {
+        expect(difference(t)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("agrees with parse() on call lists ending in semicolons", () => {
+    fc.assert(
+      fc.property(semicolonCallListText, (t) => {
         expect(difference(t)).toBeUndefined();
       }),
       { numRuns: 3000 },
@@ -160,6 +171,7 @@ describe("parse() with the fast reader in front", () => {
   it.each([
     ["clean list", "[f(a=1), g(b='x')]", true],
     ["one bare call", "f(a=1)", true],
+    ["a trailing semicolon", "[f(a=1)];", true],
     ["bare calls need brackets_added", "f(a=1), g(b=2)", false],
     ["a bare name needs name_as_text", "[f(a=x)]", false],
   ])("%s", (_name, text, fast) => {
@@ -169,7 +181,7 @@ describe("parse() with the fast reader in front", () => {
 
   it("gives what the full reader gives on generated text", () => {
     fc.assert(
-      fc.property(fc.oneof(output, near), (t) => {
+      fc.property(fc.oneof(output, near, semicolonCallListText), (t) => {
         expect(parseDifference(t)).toBeUndefined();
       }),
       { numRuns: 3000 },
