@@ -9,6 +9,7 @@ import type { Entry, FunctionDoc } from "../types.js";
 import { pyRepr } from "../value/repr.js";
 import { PyDict, type Value } from "../value/value.js";
 import { type BfclCall, type CallCheckOptions, checkCall } from "./checkCall.js";
+import { docsByName } from "../docs.js";
 
 /** `is_function_calling_format_output`: a list of one-key dicts whose value is a dict. */
 export function asCallList(decoded: Value): BfclCall[] | undefined {
@@ -30,18 +31,9 @@ function callPath(i: number): string {
   return CALL_PATHS[i] ?? `calls[${i}]`;
 }
 
-/** Each entry's docs by name (the first of a repeated name, as `find` would give), built once per docs array. */
-const DOCS = new WeakMap<readonly FunctionDoc[], Map<string, FunctionDoc>>();
-
+/** BFCL's lookup: the exact name only. */
 function findDoc(functions: readonly FunctionDoc[], name: string): FunctionDoc | undefined {
-  if (functions.length < 4) return functions.find((f) => f.name === name);
-  let byName = DOCS.get(functions);
-  if (!byName) {
-    byName = new Map();
-    for (const f of functions) if (!byName.has(f.name)) byName.set(f.name, f);
-    DOCS.set(functions, byName);
-  }
-  return byName.get(name);
+  return docsByName(functions).get(name);
 }
 
 /** `ast_checker` for the AST categories. Returns mismatches (primary first) or undefined. */

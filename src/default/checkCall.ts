@@ -4,6 +4,7 @@
  * against the gold, with documented defaults equivalent to leaving a param out), and the gold
  * params the call leaves out.
  */
+import { nameKey } from "../docs.js";
 import type { Mismatch } from "../mismatch.js";
 import type { Call, FunctionDoc, GoldCall } from "../types.js";
 import type { Value } from "../value/value.js";
@@ -23,7 +24,7 @@ export interface CallCheck {
 
 /** `math.factorial` ≡ `math_factorial`. */
 export function sameFunctionName(a: string, b: string): boolean {
-  return a === b || a.replace(/[._]/g, "_") === b.replace(/[._]/g, "_");
+  return a === b || nameKey(a) === nameKey(b);
 }
 
 function matchesDefault(value: Value, doc: FunctionDoc, param: string, path: string, options: MatchOptions): boolean {

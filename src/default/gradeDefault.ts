@@ -10,9 +10,10 @@ import { decodeBfcl } from "../bfcl/gradeBfcl.js";
 import type { Mismatch, CandidateFailure } from "../mismatch.js";
 import { maximumMatching } from "../match/assignment.js";
 import { parse, type ParseResult } from "../parse/parse.js";
-import type { Call, Entry, FunctionDoc } from "../types.js";
+import type { Call, Entry } from "../types.js";
 import type { Value } from "../value/value.js";
-import { checkCallDefault, sameFunctionName, type CallCheck, type Decision } from "./checkCall.js";
+import { checkCallDefault, type CallCheck, type Decision } from "./checkCall.js";
+import { findDoc } from "../docs.js";
 import { matchOptions, type MatchOptions } from "./matchValue.js";
 
 export interface DefaultOutcome {
@@ -27,10 +28,6 @@ export interface DefaultOptions {
   match?: Partial<MatchOptions>;
   /** Irrelevance: does a call we could not read count as abstaining? Default false: it tried to call. */
   malformedIsNoCall?: boolean;
-}
-
-function findDoc(functions: readonly FunctionDoc[], name: string): FunctionDoc | undefined {
-  return functions.find((f) => f.name === name) ?? functions.find((f) => sameFunctionName(f.name, name));
 }
 
 /** The default ruleset's verdict on output that tried to call and could not be read. */

@@ -15,19 +15,6 @@ import { note, type Repair } from "./scan/diagnostics.js";
 const DICT_TYPES: ReadonlySet<string> = new Set(["dict", "object", "HashMap", "Hashtable", "any"]);
 
 /**
- * The doc for `name`: exact match first, then with `.` and `_` treated alike (BFCL FC names).
- *
- * @example findDoc(docs, "math_factorial") // the doc named "math.factorial"
- */
-export function findDoc(docs: ReadonlyMap<string, FunctionDoc>, name: string): FunctionDoc | undefined {
-  const exact = docs.get(name);
-  if (exact) return exact;
-  const key = name.split(".").join("_");
-  for (const [n, d] of docs) if (n.split(".").join("_") === key) return d;
-  return undefined;
-}
-
-/**
  * `call` with its positional arguments bound to names where the doc allows, and notes saying how.
  *
  * @example bindPositional({name: "area", args: new Map(), positional: [10n, 5n]}, doc)

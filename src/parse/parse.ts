@@ -31,7 +31,8 @@
  * test/parse/parse.test.ts runs attack strings against each limit and each scan.
  */
 import type { Call, FunctionDoc } from "../types.js";
-import { bindPositional, findDoc } from "./bind.js";
+import { docsByName, findDoc } from "../docs.js";
+import { bindPositional } from "./bind.js";
 import { FAST_LIMITS, fastReadClean } from "./fastRead.js";
 import { readText } from "./formats/detect.js";
 import { readPayload } from "./formats/payload.js";
@@ -70,18 +71,6 @@ export interface ParseOptions {
 export const DEFAULT_LIMITS: Readonly<Limits> = { maxLength: 1_000_000, maxDepth: 100, maxCalls: 256 };
 const DEFAULT_NO_CALL_NAMES: ReadonlySet<string> = new Set(["no_function"]);
 
-/** An entry's docs by name, built once per docs array (graders parse many outputs against one entry). */
-const DOCS = new WeakMap<readonly FunctionDoc[], { byName: Map<string, FunctionDoc>; names: Set<string> }>();
-
-function docsByName(functions: readonly FunctionDoc[]): { byName: Map<string, FunctionDoc>; names: Set<string> } {
-  let docs = DOCS.get(functions);
-  if (!docs) {
-    const byName = new Map(functions.map((f) => [f.name, f]));
-    DOCS.set(functions, (docs = { byName, names: new Set(byName.keys()) }));
-  }
-  return docs;
-}
-
 /**
  * Reads the calls in a model output.
  *
@@ -116,11 +105,9 @@ export function parseFully(output: unknown, options: ParseOptions = {}): ParseRe
     maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
     maxCalls: options.maxCalls ?? DEFAULT_LIMITS.maxCalls,
   };
-  const docs = options.functions ? docsByName(options.functions) : undefined;
   const ctxOptions = {
     noCallNames: options.noCallNames ? new Set(options.noCallNames) : DEFAULT_NO_CALL_NAMES,
-    docNames: docs?.names,
-    docs: docs?.byName,
+    docs: options.functions ? docsByName(options.functions) : undefined,
   };
   const ctx = new Ctx(typeof output === "string" ? output : "", limits, ctxOptions);
   try {
@@ -135,7 +122,7 @@ export function parseFully(output: unknown, options: ParseOptions = {}): ParseRe
               ctx.repairs.push(...child.repairs);
             }
           });
-    return finish(outcome, ctx, docs?.byName);
+    return finish(outcome, ctx, options.functions);
   } catch (e) {
     if (e instanceof LimitHit) {
       return { status: "malformed", format: "text", error: ctx.problem(e.code, e.message, e.offset), repairs: ctx.repairs };
@@ -160,7 +147,7 @@ function readTextOutput(src: Src, ctx: Ctx): Outcome {
 }
 
 /** Drops no-call markers, binds positional arguments, numbers the per-call notes. */
-function finish(o: Outcome, ctx: Ctx, docs: ReadonlyMap<string, FunctionDoc> | undefined): ParseResult {
+function finish(o: Outcome, ctx: Ctx, functions: readonly FunctionDoc[] | undefined): ParseResult {
   const repairs: Repair[] = [...ctx.repairs];
   switch (o.kind) {
     case "none":
@@ -172,11 +159,11 @@ function finish(o: Outcome, ctx: Ctx, docs: ReadonlyMap<string, FunctionDoc> | u
   }
   const calls: Call[] = [];
   for (const d of o.drafts) {
-    if (ctx.options.noCallNames.has(d.call.name) && !ctx.options.docNames?.has(d.call.name)) {
+    if (ctx.options.noCallNames.has(d.call.name) && !ctx.options.docs?.has(d.call.name)) {
       repairs.push(note("no_call_marker_dropped", d.call.name));
       continue;
     }
-    const bound = docs && d.call.positional.length > 0 ? bindPositional(d.call, findDoc(docs, d.call.name)) : { call: d.call, notes: [] };
+    const bound = functions && d.call.positional.length > 0 ? bindPositional(d.call, findDoc(functions, d.call.name)) : { call: d.call, notes: [] };
     const index = calls.length;
     calls.push(bound.call);
     for (const r of [...d.repairs, ...bound.notes]) repairs.push({ ...r, call: index });

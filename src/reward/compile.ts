@@ -28,7 +28,8 @@ import { maximumMatching, maximumWeightAssignment } from "../match/assignment.js
 import type { MismatchCode } from "../mismatch.js";
 import type { Call, Entry } from "../types.js";
 import { readPayloadValue } from "../value/fromJs.js";
-import { compileGold, findDoc, type CompiledGold } from "./compileGold.js";
+import { compileGold, type CompiledGold } from "./compileGold.js";
+import { findDoc } from "../docs.js";
 import { PRESETS, resolveOptions, type PresetId, type ResolvedOptions, type RewardOptions } from "./options.js";
 import { readCalls, type ReadOutcome } from "./readCalls.js";
 

@@ -8,7 +8,7 @@
  * identical to a kept alternative (same kind, same value, same order inside containers) gets the
  * same answer, so the hot path answers it with a `Set` lookup instead of the matcher.
  */
-import { sameFunctionName } from "../default/checkCall.js";
+import { findDoc, nameKey } from "../docs.js";
 import { alternativesOf, matchAlternatives, type MatchContext, type MatchOptions } from "../default/matchValue.js";
 import type { FunctionDoc, GoldCall, ParamDoc } from "../types.js";
 import { PyDict, PyTuple, type Value } from "../value/value.js";
@@ -47,7 +47,7 @@ export interface KeyInfo {
 
 export interface CompiledGold {
   name: string;
-  /** The name with `.` written `_`, for {@link sameFunctionName}. */
+  /** The name with `.` written `_` ({@link nameKey}). */
   nameKey: string;
   doc: FunctionDoc | undefined;
   params: ReadonlyMap<string, CompiledParam>;
@@ -70,16 +70,6 @@ export function keyInfo(gold: CompiledGold, key: string): KeyInfo | undefined {
   if (names.length > 12) return gold.keys.get(key);
   for (let i = 0; i < names.length; i++) if (names[i] === key) return gold.keyInfos[i];
   return undefined;
-}
-
-/** `math.factorial` → `math_factorial`. */
-export function nameKey(name: string): string {
-  return name.replace(/[._]/g, "_");
-}
-
-/** The doc of a gold's function, as the default ruleset finds it. */
-export function findDoc(functions: readonly FunctionDoc[], name: string): FunctionDoc | undefined {
-  return functions.find((f) => f.name === name) ?? functions.find((f) => sameFunctionName(f.name, name));
 }
 
 /** Whether `value` is its param's documented default (then giving it equals leaving it out). */

@@ -16,7 +16,8 @@
 import type { MismatchCode } from "../mismatch.js";
 import type { MatchOptions } from "../default/matchValue.js";
 import type { Call } from "../types.js";
-import { isDocDefault, keyInfo, nameKey, type CompiledGold } from "./compileGold.js";
+import { isDocDefault, keyInfo, type CompiledGold } from "./compileGold.js";
+import { nameKey } from "../docs.js";
 import { judgeValue } from "./valueCredit.js";
 
 export interface CallScore {

@@ -27,7 +27,7 @@ export function readGlmCalls(src: Src, ctx: Ctx): Outcome {
   const fenceOpeners = openingFences(text);
   let nl = text.indexOf("\n");
   while (nl >= 0) {
-    const found = nameEndingAt(text, nl, ctx.options.docNames);
+    const found = nameEndingAt(text, nl, ctx.options.docs);
     // "```json\n{" names the fence's language, not a function.
     const name = found && !fenceOpeners.has(found.start) ? found : undefined;
     let j = nl + 1;
@@ -66,7 +66,7 @@ export function readGlmCalls(src: Src, ctx: Ctx): Outcome {
  * backticks, `*` or a `label:`); a name glued to prose (`…the derivative.calculus_derivative`) is
  * accepted only when function docs are given and a dotted suffix of it names a documented function.
  */
-function nameEndingAt(text: string, nl: number, docNames: ReadonlySet<string> | undefined): { name: string; start: number } | undefined {
+function nameEndingAt(text: string, nl: number, docNames: ReadonlyMap<string, unknown> | undefined): { name: string; start: number } | undefined {
   let end = nl;
   while (end > 0 && (text[end - 1] === " " || text[end - 1] === "\t" || text[end - 1] === "\r")) end--;
   let start = end;

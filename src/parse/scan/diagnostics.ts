@@ -163,7 +163,6 @@ export class Ctx {
     readonly limits: Limits,
     readonly options: {
       noCallNames: ReadonlySet<string>;
-      docNames: ReadonlySet<string> | undefined;
       docs: ReadonlyMap<string, FunctionDoc> | undefined;
     },
     readonly path?: string,

@@ -63,7 +63,7 @@ export function scanProse(t: Src, ctx: Ctx, format: FormatId): Outcome {
 
   const accepted: Candidate[] = [];
   const failures = cands.filter((c) => !c.draft && c.callPosition);
-  const docs = ctx.options.docNames;
+  const docs = ctx.options.docs;
   const code = codeRanges(text);
   const inCodeRange = (i: number) => code.some(([a, b]) => a <= i && i < b);
   for (let k = 0; k < cands.length; k++) {

@@ -57,7 +57,7 @@ export function draftFromCall(node: CallNode, t: Src, ctx: Ctx): Draft | undefin
  */
 export function stripNamespace(name: string, notes: Repair[], ctx: Ctx, offset: number): string {
   for (const ns of NAMESPACES) {
-    if (name.startsWith(ns) && name.length > ns.length && !ctx.options.docNames?.has(name)) {
+    if (name.startsWith(ns) && name.length > ns.length && !ctx.options.docs?.has(name)) {
       notes.push(note("namespace_stripped", ns, offset));
       return name.slice(ns.length);
     }
