@@ -5,19 +5,60 @@
  * appended) produces a new {@link Src}; each character of it remembers the offset it came from,
  * so an error found after three repairs still points into what the model wrote. Characters the
  * parser inserted map to the position they were inserted at.
+ *
+ * The mapping is kept as runs, not per character: a run of copied text maps to consecutive
+ * original offsets, a run of inserted text to one offset. An edit or a slice costs the number of
+ * runs it touches plus the string work, never a pass over every character; `origin(i)` is a
+ * binary search over the runs.
  */
+
+/**
+ * Runs of the mapping, sorted by `at`: position `i` with `at[k] <= i < at[k + 1]` maps to
+ * `from[k] + (i - at[k])` when `step[k]` is 1 (copied text), to `from[k]` when 0 (inserted).
+ */
+interface Runs {
+  readonly at: readonly number[];
+  readonly from: readonly number[];
+  readonly step: readonly (0 | 1)[];
+}
+
+class RunBuilder {
+  readonly at: number[] = [];
+  readonly from: number[] = [];
+  readonly step: (0 | 1)[] = [];
+  size = 0;
+
+  /** Appends `length` positions mapping from `origin` (onward when `step` is 1). */
+  push(length: number, origin: number, step: 0 | 1): void {
+    if (length <= 0) return;
+    const k = this.at.length - 1;
+    // Extend the last run when this one continues it.
+    if (k >= 0 && step === 1 && this.step[k] === 1 && this.from[k]! + (this.size - this.at[k]!) === origin) {
+      this.size += length;
+      return;
+    }
+    if (k >= 0 && step === 0 && this.step[k] === 0 && this.from[k] === origin) {
+      this.size += length;
+      return;
+    }
+    this.at.push(this.size);
+    this.from.push(origin);
+    this.step.push(step);
+    this.size += length;
+  }
+}
 
 /** Text plus, for each UTF-16 unit, its offset in the original output. */
 export class Src {
   /**
    * @param text the current text
    * @param base offset of `text[0]` in the original, used while the mapping is the identity
-   * @param origins per-unit original offsets, once an edit made the mapping non-trivial
+   * @param runs the mapping as runs, once an edit made it non-trivial
    */
   private constructor(
     readonly text: string,
     private readonly base: number,
-    private readonly origins: Int32Array | undefined,
+    private readonly runs: Runs | undefined,
     /** Offset just past the end of the original text this covers (for the end position). */
     private readonly endOrigin: number,
   ) {}
@@ -33,9 +74,12 @@ export class Src {
 
   /** Offset in the original output of position `i` of this text (`i` may equal the length). */
   origin(i: number): number {
-    if (i >= this.text.length) return this.endOrigin;
     if (i < 0) i = 0;
-    return this.origins ? this.origins[i]! : this.base + i;
+    if (i >= this.text.length) return this.endOrigin;
+    const runs = this.runs;
+    if (!runs) return this.base + i;
+    const k = runAt(runs, i);
+    return runs.step[k] === 1 ? runs.from[k]! + (i - runs.at[k]!) : runs.from[k]!;
   }
 
   /** `text.slice(from, to)`, keeping the mapping. */
@@ -43,8 +87,10 @@ export class Src {
     from = Math.max(0, Math.min(from, this.text.length));
     to = Math.max(from, Math.min(to, this.text.length));
     const endOrigin = to >= this.text.length ? this.endOrigin : this.origin(to);
-    if (!this.origins) return new Src(this.text.slice(from, to), this.base + from, undefined, endOrigin);
-    return new Src(this.text.slice(from, to), 0, this.origins.slice(from, to), endOrigin);
+    if (!this.runs) return new Src(this.text.slice(from, to), this.base + from, undefined, endOrigin);
+    const b = new RunBuilder();
+    this.copyRuns(b, from, to);
+    return new Src(this.text.slice(from, to), 0, b, endOrigin);
   }
 
   /** The slice without leading and trailing whitespace (Unicode `\s`, as `String#trim`). */
@@ -65,32 +111,53 @@ export class Src {
   edit(edits: ReadonlyArray<readonly [number, number, string]>): Src {
     if (edits.length === 0) return this;
     const parts: string[] = [];
-    let size = this.text.length;
-    for (const [a, b, r] of edits) size += r.length - (b - a);
-    const origins = new Int32Array(size);
-    let out = 0;
+    const b = new RunBuilder();
     let pos = 0;
-    const copy = (from: number, to: number) => {
-      parts.push(this.text.slice(from, to));
-      for (let i = from; i < to; i++) origins[out++] = this.origin(i);
-    };
-    for (const [a, b, r] of edits) {
-      copy(pos, a);
-      parts.push(r);
-      const at = this.origin(a);
-      for (let i = 0; i < r.length; i++) origins[out++] = at;
-      pos = b;
+    for (const [from, to, r] of edits) {
+      parts.push(this.text.slice(pos, from), r);
+      this.copyRuns(b, pos, from);
+      b.push(r.length, this.origin(from), 0);
+      pos = to;
     }
-    copy(pos, this.text.length);
-    return new Src(parts.join(""), 0, origins, this.endOrigin);
+    parts.push(this.text.slice(pos));
+    this.copyRuns(b, pos, this.text.length);
+    return new Src(parts.join(""), 0, b, this.endOrigin);
   }
 
   /** This text followed by `suffix` (inserted text, mapped to the end). */
   append(suffix: string): Src {
     return this.edit([[this.text.length, this.text.length, suffix]]);
   }
+
+  /** Appends the mapping of positions `[from, to)` of this text to `b`. */
+  private copyRuns(b: RunBuilder, from: number, to: number): void {
+    if (from >= to) return;
+    const runs = this.runs;
+    if (!runs) {
+      b.push(to - from, this.base + from, 1);
+      return;
+    }
+    for (let k = runAt(runs, from); k < runs.at.length && runs.at[k]! < to; k++) {
+      const start = Math.max(from, runs.at[k]!);
+      const end = Math.min(to, k + 1 < runs.at.length ? runs.at[k + 1]! : this.text.length);
+      const step = runs.step[k]!;
+      b.push(end - start, step === 1 ? runs.from[k]! + (start - runs.at[k]!) : runs.from[k]!, step);
+    }
+  }
 }
 
+/** The run holding position `i`: the last with `at <= i`. */
+function runAt(runs: Runs, i: number): number {
+  const at = runs.at;
+  let lo = 0;
+  let hi = at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (at[mid]! <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 /** JavaScript's `\s` set, as `String#trim` uses it. */
 export function isSpace(c: number): boolean {
   return (
