@@ -19,6 +19,8 @@
  */
 import type { Call } from "../types.js";
 import { PyDict, PyTuple, type Value } from "../value/value.js";
+import { NAMESPACES } from "./scan/pyCall.js";
+import { BUILTINS } from "./scan/codeText.js";
 
 /** Deeper values are left to the full reader (its limit is 100). */
 const MAX_DEPTH = 32;
@@ -112,7 +114,10 @@ class Scan {
 
   call(): PlainCall {
     const name = this.name();
-    if (name === "no_function") throw DECLINE;
+    // parse() drops no-call markers and API namespaces (`default_api.f`) with a note.
+    if (name === "no_function" || NAMESPACES.some((ns) => name.startsWith(ns))) throw DECLINE;
+    // Calls before a trailing `;` are read as calls in prose, where a builtin (`print(…)`) is code, not an answer.
+    if (this.tight && BUILTINS.has(name)) throw DECLINE;
     if (!this.tight) this.space(true);
     this.expect(40);
     this.space(true);
@@ -357,8 +362,26 @@ export function fastReadPython(text: string): PlainCall[] | undefined {
   return scanCalls(text, true)?.calls;
 }
 
+/**
+ * The calls of text that is, as a whole, a Python call list (in brackets) or one call, exactly as
+ * the full reader's whole-text reading (pythonCalls.ts `readWhole`) reads it with no repair; or
+ * `undefined`. Nothing is trimmed or dropped first: the text is read as Python reads it.
+ *
+ * @example fastReadWhole("[f(a=1), g(b='x')]") // two calls
+ * @example fastReadWhole("f(a=1);") // undefined: not one Python expression
+ */
+export function fastReadWhole(text: string): PlainCall[] | undefined {
+  const r = scanCalls(text, true);
+  return r && r.bareNames === 0 && r.calls.length > 0 && (r.bracketed || r.calls.length === 1) ? r.calls : undefined;
+}
+
 /** The limits under which the fast readers work; larger inputs are left to the full readers. */
 export const FAST_LIMITS = { maxLength: MAX_LENGTH, maxDepth: MAX_DEPTH, maxCalls: MAX_CALLS } as const;
+
+/** Whether parse limits leave room for the fast readers (a lower limit must be enforced by the full reader). */
+export function withinFastLimits(limits: { maxLength: number; maxDepth: number; maxCalls: number }): boolean {
+  return limits.maxLength >= MAX_LENGTH && limits.maxDepth >= MAX_DEPTH && limits.maxCalls >= MAX_CALLS;
+}
 
 interface Scanned {
   calls: PlainCall[];

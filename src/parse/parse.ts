@@ -33,7 +33,7 @@
 import type { Call, FunctionDoc } from "../types.js";
 import { docsByName, findDoc } from "../docs.js";
 import { bindPositional } from "./bind.js";
-import { FAST_LIMITS, fastReadClean } from "./fastRead.js";
+import { fastReadClean, withinFastLimits } from "./fastRead.js";
 import { readText } from "./formats/detect.js";
 import { readPayload } from "./formats/payload.js";
 import { stripReasoning } from "./formats/reasoning.js";
@@ -82,32 +82,37 @@ const DEFAULT_NO_CALL_NAMES: ReadonlySet<string> = new Set(["no_function"]);
  * @example parse("[f(a=1, b=]") // {status: "malformed", format: "python", error: {code: "syntax_error", message: "unmatched ']'", offset: 10, line: 1, col: 10}}
  */
 export function parse(output: unknown, options: ParseOptions = {}): ParseResult {
+  const limits = limitsOf(options);
+  const fast = withinFastLimits(limits);
   // Most answers are a clean Python call list, which one scan reads exactly as the full reader would.
-  if (typeof output === "string" && options.noCallNames === undefined && withinFastLimits(options)) {
+  if (fast && typeof output === "string" && options.noCallNames === undefined) {
     const calls = fastReadClean(output);
     if (calls) return { status: "calls", format: "python", calls, repairs: [] };
   }
-  return parseFully(output, options);
+  return read(output, options, limits, fast);
 }
 
-function withinFastLimits(options: ParseOptions): boolean {
-  return (
-    (options.maxLength ?? DEFAULT_LIMITS.maxLength) >= FAST_LIMITS.maxLength &&
-    (options.maxDepth ?? DEFAULT_LIMITS.maxDepth) >= FAST_LIMITS.maxDepth &&
-    (options.maxCalls ?? DEFAULT_LIMITS.maxCalls) >= FAST_LIMITS.maxCalls
-  );
-}
-
-/** parse() without the fast reader in front; exported for the test that holds the two together. */
-export function parseFully(output: unknown, options: ParseOptions = {}): ParseResult {
-  const limits: Limits = {
+function limitsOf(options: ParseOptions): Limits {
+  return {
     maxLength: options.maxLength ?? DEFAULT_LIMITS.maxLength,
     maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
     maxCalls: options.maxCalls ?? DEFAULT_LIMITS.maxCalls,
   };
+}
+
+/**
+ * parse() without any fast reader: neither in front nor inside (plain call lists in fences, in
+ * prose…); exported for the tests that hold the two together.
+ */
+export function parseFully(output: unknown, options: ParseOptions = {}): ParseResult {
+  return read(output, options, limitsOf(options), false);
+}
+
+function read(output: unknown, options: ParseOptions, limits: Limits, fast: boolean): ParseResult {
   const ctxOptions = {
     noCallNames: options.noCallNames ? new Set(options.noCallNames) : DEFAULT_NO_CALL_NAMES,
     docs: options.functions ? docsByName(options.functions) : undefined,
+    fast,
   };
   const ctx = new Ctx(typeof output === "string" ? output : "", limits, ctxOptions);
   try {

@@ -18,7 +18,7 @@ const valueText = fc.letrec<{ value: string; list: string; tuple: string; dict: 
   dict: fc.uniqueArray(fc.tuple(ident, tie("value")), { selector: ([k]) => k, maxLength: 3 }).map((kv) => `{${kv.map(([k, v]) => `'${k}': ${v}`).join(", ")}}`),
 })).value;
 const callText = fc
-  .tuple(fc.array(ident, { minLength: 1, maxLength: 3 }), fc.uniqueArray(fc.tuple(ident, valueText), { selector: ([k]) => k, maxLength: 4 }))
+  .tuple(fc.array(fc.oneof({ weight: 8, arbitrary: ident }, { weight: 1, arbitrary: fc.constantFrom("default_api", "print", "round", "no_function") }), { minLength: 1, maxLength: 3 }), fc.uniqueArray(fc.tuple(ident, valueText), { selector: ([k]) => k, maxLength: 4 }))
   .map(([name, args]) => `${name.join(".")}(${args.map(([k, v]) => `${k}=${v}`).join(", ")})`);
 /** A plain call list, bracketed or not, with padding. */
 export const callListText = fc.tuple(fc.array(callText, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.constantFrom("", " ", "\n")).map(([calls, bracket, pad]) => (bracket ? `${pad}[${calls.join(", ")}]${pad}` : calls.join(", ")));

@@ -90,6 +90,7 @@ describe("fastRead leaves everything else to parse()", () => {
     ["phi-4 marker", "functools[f(a=1)]"],
     ["fence", "```\n[f(a=1)]\n```"],
     ["no-call marker", "[no_function()]"],
+    ["API namespace (parse() strips it with a note)", "[default_api.f(a=1)]"],
     ["JSON", '[{"name": "f", "arguments": {"a": 1}}]'],
     ["semicolon between calls", "[f(a=1); g(b=2)]"],
     ["an empty call before a trailing semicolon (parse() reads it as malformed)", "f();"],
@@ -150,8 +151,21 @@ if (!SHARED_DIR) {
   });
 }
 
-/** parse() puts fastReadClean in front of the full reader: the result must be the same, repairs included. */
-function parseDifference(text: string, functions?: readonly FunctionDoc[]): string | undefined {
+/** Ways models wrap a call list: fences, prose around it, markdown escapes, a BFCL FC payload. */
+const embedding: fc.Arbitrary<(t: string) => unknown> = fc.constantFrom(
+  (t: string) => "```python\n" + t + "\n```",
+  (t: string) => "```\n" + t + "\n```\nThis calls the function.",
+  (t: string) => "Sure! Here it is:\n" + t + "\nAnything else?",
+  (t: string) => "**" + t + "**",
+  (t: string) => t.replace(/_/g, "\\_"),
+  (t: string) => "<tool_call>\n" + t + "\n</tool_call>",
+  (t: string) => "[TOOL_CALLS] " + t,
+  (t: string) => "<think>hmm</think>" + t,
+  (t: string) => [t],
+);
+
+/** parse() puts fast readers in front of and inside the full reader: the result must be the same, repairs included. */
+function parseDifference(text: unknown, functions?: readonly FunctionDoc[]): string | undefined {
   const options = functions ? { functions } : {};
   const fast = parse(text, options);
   const full = parseFully(text, options);
@@ -187,21 +201,28 @@ describe("parse() with the fast reader in front", () => {
       { numRuns: 3000 },
     );
   });
+
+  it("gives what the full reader gives on call lists inside other text (fast readers inside the chain)", () => {
+    fc.assert(
+      fc.property(fc.oneof(output, near), embedding, (t, wrap) => {
+        expect(parseDifference(wrap(t))).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
-describe.skipIf(!SHARED_DIR)("parse() with the fast reader in front, on the conformance corpus", () => {
-  it("gives what the full reader gives on every string output and on mutations of them", () => {
+describe.skipIf(!SHARED_DIR)("parse() with its fast readers, on the conformance corpus", () => {
+  it("gives what the full reader gives on every output and on mutations of the string ones", () => {
     const entries = bfclEntries();
     const random = seeded(112026);
     let fast = 0;
     const differences: string[] = [];
     for (const f of conformanceFiles()) {
       for (const r of readRecords(f.file)) {
-        if (typeof r.result !== "string") continue;
-        for (const text of [r.result, mutate(r.result, random)]) {
-          if (fastReadClean(text)) fast++;
-          else continue;
-          const d = parseDifference(text, entries.get(r.id)!.functions);
+        for (const output of typeof r.result === "string" ? [r.result, mutate(r.result, random)] : [r.result]) {
+          if (typeof output === "string" && fastReadClean(output)) fast++;
+          const d = parseDifference(output, entries.get(r.id)!.functions);
           if (d) differences.push(`${f.run}/${f.category}:${r.line}: ${d}`);
         }
       }

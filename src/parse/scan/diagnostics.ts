@@ -164,6 +164,8 @@ export class Ctx {
     readonly options: {
       noCallNames: ReadonlySet<string>;
       docs: ReadonlyMap<string, FunctionDoc> | undefined;
+      /** Plain call lists may be read by the fast scan (fastRead.ts) instead of the Python parser. */
+      fast: boolean;
     },
     readonly path?: string,
   ) {

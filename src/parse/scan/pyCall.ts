@@ -12,7 +12,7 @@ import { dottedName, pyValue } from "./pyValue.js";
 import type { Src } from "./source.js";
 
 /** Name prefixes that are an API namespace, not part of the function name. */
-const NAMESPACES = ["default_api."];
+export const NAMESPACES: readonly string[] = ["default_api."];
 
 /**
  * The draft for a parsed call node: `print(f(...))` unwrapped, `default_api.` dropped, values
