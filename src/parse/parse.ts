@@ -92,6 +92,15 @@ export function parse(output: unknown, options: ParseOptions = {}): ParseResult 
   return read(output, options, limits, fast);
 }
 
+/**
+ * parse() of an output that `fastRead` (fastRead.ts) already declined: the scan in front would
+ * decline too (it reads a subset of what fastRead reads), so it is skipped.
+ */
+export function parseDeclined(output: unknown, options: ParseOptions = {}): ParseResult {
+  const limits = limitsOf(options);
+  return read(output, options, limits, withinFastLimits(limits));
+}
+
 function limitsOf(options: ParseOptions): Limits {
   return {
     maxLength: options.maxLength ?? DEFAULT_LIMITS.maxLength,

@@ -6,7 +6,7 @@
 import { readSourceCalls } from "../default/sourceCalls.js";
 import type { DecodeMode } from "../bfcl/gradeBfcl.js";
 import { CATEGORIES } from "../categories.js";
-import { parse } from "../parse/parse.js";
+import { parse, parseDeclined } from "../parse/parse.js";
 import type { Call, Entry } from "../types.js";
 import type { Value } from "../value/value.js";
 import { fastRead } from "../parse/fastRead.js";
@@ -30,11 +30,13 @@ export function readCalls(entry: Entry, output: Value, decode: DecodeMode): Read
     const calls = readSourceCalls(info.language, output);
     if (calls) return { status: "calls", calls, dropped: 0 };
   }
+  let declined = false;
   if (typeof output === "string" && info.language === "python") {
     const calls = fastRead(output);
     if (calls) return { status: "calls", calls, dropped: 0 };
+    declined = true;
   }
-  const parsed = parse(output, { functions: entry.functions });
+  const parsed = declined ? parseDeclined(output, { functions: entry.functions }) : parse(output, { functions: entry.functions });
   let dropped = 0;
   for (const r of parsed.repairs) if (r.code === "call_dropped") dropped++;
   return { status: parsed.status, calls: parsed.status === "calls" ? parsed.calls : NO_CALLS, dropped };

@@ -212,6 +212,21 @@ describe("parse() with the fast reader in front", () => {
   });
 });
 
+describe("parse() with its shortcuts, near the nesting limit", () => {
+  // A parse skipped because it can only fail must not skip the nesting limit it would have hit.
+  const brackets = fc.string({ unit: fc.constantFrom("[", "]", "{", "}", "(", ")", "a", "\n", "'", " ", "f", "=", "1", ","), maxLength: 14 });
+  it("gives what the full reader gives, limits included", () => {
+    fc.assert(
+      fc.property(brackets, fc.integer({ min: 1, max: 8 }), (t, maxDepth) => {
+        const a = JSON.stringify(parse(t, { maxDepth }), (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Map ? [...v] : v));
+        const b = JSON.stringify(parseFully(t, { maxDepth }), (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Map ? [...v] : v));
+        expect(a).toBe(b);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe.skipIf(!SHARED_DIR)("parse() with its fast readers, on the conformance corpus", () => {
   it("gives what the full reader gives on every output and on mutations of the string ones", () => {
     const entries = bfclEntries();

@@ -164,7 +164,11 @@ export class Ctx {
     readonly options: {
       noCallNames: ReadonlySet<string>;
       docs: ReadonlyMap<string, FunctionDoc> | undefined;
-      /** Plain call lists may be read by the fast scan (fastRead.ts) instead of the Python parser. */
+      /**
+       * Shortcuts allowed: plain call lists read by the fast scan (fastRead.ts) instead of the
+       * Python parser, parses skipped when they can only fail. Off in `parseFully`, which tests
+       * hold `parse` to.
+       */
       fast: boolean;
     },
     readonly path?: string,

@@ -62,6 +62,9 @@ function readBracketed(t: Src, ctx: Ctx, format: FormatId): Outcome | undefined 
   const close = text.endsWith("]");
   if (open && close) return undefined;
   if (!open && !isIdentStart(text.charCodeAt(0))) return undefined;
+  // Calls need a `(`; without one the parse below can only fail, and can only throw when the
+  // added bracket takes the nesting past the limit.
+  if (ctx.options.fast && !text.includes("(") && openingBrackets(text) + 1 <= ctx.limits.maxDepth) return undefined;
   const wrapped = open ? t.append("]") : close ? t.edit([[0, 0, "["]]) : t.edit([[0, 0, "["]]).append("]");
   const mark = ctx.mark();
   ctx.repair(open ? "closer_added" : "brackets_added", open ? "]" : undefined, t.origin(open ? text.length : 0));
@@ -75,6 +78,9 @@ function readBracketed(t: Src, ctx: Ctx, format: FormatId): Outcome | undefined 
 function readWhole(t: Src, ctx: Ctx, format: FormatId): Outcome | undefined {
   const c = t.text.charCodeAt(0);
   if (c !== 0x5b && c !== 0x28 && c !== 0x27 && c !== 0x22 && !isIdentStart(c)) return undefined;
+  // Without a `(` there is no call, and only a text opening with `[` can be the empty list; the
+  // parser could still stop at the nesting limit, which takes more brackets than the text has.
+  if (ctx.options.fast && c !== 0x5b && !t.text.includes("(") && openingBrackets(t.text) <= ctx.limits.maxDepth) return undefined;
   // A plain call list reads the same through one scan (fastRead.ts) as through the parser below.
   const plain = ctx.options.fast ? fastReadWhole(t.text) : undefined;
   if (plain) return { kind: "calls", format, drafts: plain.map((p) => ({ call: { name: p.name, args: new Map(p.entries), positional: [] }, repairs: [] })) };
@@ -135,6 +141,16 @@ function readWhole(t: Src, ctx: Ctx, format: FormatId): Outcome | undefined {
   if (node.type === "Tuple" && c !== 0x28) ctx.repair("brackets_added", undefined, t.origin(0));
   for (const e of dropped) ctx.repair("prose_ignored", `list element that is not a call: ${snippet(t.text.slice(e.start, e.end))}`, t.origin(e.start));
   return { kind: "calls", format, drafts };
+}
+
+/** The number of `(`, `[` and `{` in the text: a bound on how deep the Python tokenizer nests. */
+function openingBrackets(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) n++;
+  }
+  return n;
 }
 
 /** The calls of `f(…) + g(…) + h(…)`, when every operand is a call. */
