@@ -42,6 +42,17 @@ const PY_KEYWORDS: ReadonlySet<string> = new Set(
   "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "),
 );
 
+/** For each first character, a bit per length some keyword of that start has (a cheap filter before the set). */
+const KEYWORD_LENGTHS: Uint16Array = (() => {
+  const bits = new Uint16Array(128);
+  for (const k of PY_KEYWORDS) bits[k.charCodeAt(0)]! |= 1 << k.length;
+  return bits;
+})();
+
+function mayBeKeyword(first: number, length: number): boolean {
+  return first < 128 && length < 16 && (KEYWORD_LENGTHS[first]! & (1 << length)) !== 0;
+}
+
 /** The escapes read inside strings: `\'`, `\"`, `\\`, `\n`, `\t`, `\r`. Any other is left to the full reader. */
 const ESCAPES: ReadonlyMap<number, string> = new Map([
   [39, "'"],
@@ -97,8 +108,7 @@ class Scan {
       c = this.peek();
     } while (isAlpha(c) || c === 95 || isDigit(c));
     const id = t.slice(start, this.pos);
-    // No keyword is longer than 8 characters.
-    if (id.length <= 8 && PY_KEYWORDS.has(id)) throw DECLINE;
+    if (mayBeKeyword(t.charCodeAt(start), this.pos - start) && PY_KEYWORDS.has(id)) throw DECLINE;
     return id;
   }
 
@@ -391,7 +401,6 @@ interface Scanned {
 
 function scanCalls(text: string, exact: boolean): Scanned | undefined {
   if (text.length > MAX_LENGTH) return undefined;
-  for (const d of DECLINED) if (text.includes(d)) return undefined;
   let start = 0;
   let end = text.length;
   while (start < end && isSpace(text.charCodeAt(start))) start++;
@@ -408,6 +417,11 @@ function scanCalls(text: string, exact: boolean): Scanned | undefined {
     start++;
     end--;
   }
+  // A call starts with its name: decline fences, tags, JSON and prose at once, before any scan.
+  let first = start;
+  while (bracketed && first < end && isSpace(text.charCodeAt(first))) first++;
+  if (first < end && !(isAlpha(text.charCodeAt(first)) || text.charCodeAt(first) === 95)) return undefined;
+  for (const d of DECLINED) if (text.includes(d)) return undefined;
   const s = new Scan(text, end, exact, tight);
   s.pos = start;
   const calls: PlainCall[] = [];

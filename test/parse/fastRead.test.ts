@@ -214,7 +214,20 @@ describe("parse() with the fast reader in front", () => {
 
 describe("parse() with its shortcuts, near the nesting limit", () => {
   // A parse skipped because it can only fail must not skip the nesting limit it would have hit.
-  const brackets = fc.string({ unit: fc.constantFrom("[", "]", "{", "}", "(", ")", "a", "\n", "'", " ", "f", "=", "1", ","), maxLength: 14 });
+  const brackets = fc.string({ unit: fc.constantFrom("[", "]", "{", "}", "(", ")", "a", "\n", "'", "\"", " ", "f", "=", "1", ",", ":", "\\", "_", "*"), maxLength: 16 });
+  it.each([
+    ["GLM's name then JSON", 'get_x\n{"a": 1}', 100],
+    ["a name list after a comma", ", [get_x, a=1]", 100],
+    ["a name list behind markdown escapes", "\\[get\\_x, a=1\\]", 100],
+    ["brackets at the limit", "a" + "[".repeat(4), 4],
+    ["brackets one below the limit", "a" + "[".repeat(3), 4],
+  ])("%s", (_name, t, maxDepth) => {
+    expect(parseDifference(t)).toBeUndefined();
+    const a = JSON.stringify(parse(t, { maxDepth }), (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Map ? [...v] : v));
+    const b = JSON.stringify(parseFully(t, { maxDepth }), (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Map ? [...v] : v));
+    expect(a).toBe(b);
+  });
+
   it("gives what the full reader gives, limits included", () => {
     fc.assert(
       fc.property(brackets, fc.integer({ min: 1, max: 8 }), (t, maxDepth) => {

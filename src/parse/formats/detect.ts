@@ -11,7 +11,7 @@
  * Markers are found with `indexOf`; nothing here runs a regular expression over the output.
  */
 import type { Ctx, FormatId, Outcome } from "../scan/diagnostics.js";
-import { readPythonCalls } from "../scan/pythonCalls.js";
+import { cannotHoldPythonCalls, readPythonCalls } from "../scan/pythonCalls.js";
 import type { Src } from "../scan/source.js";
 import { deepseek, deepseekDsml } from "./deepseek.js";
 import { fence } from "./fence.js";
@@ -88,13 +88,15 @@ export const readText: ReadText = (src, ctx, label) => {
   return bad ?? { kind: "none" };
 };
 
+const NONE: Outcome = { kind: "none" };
+
 /** The plain readers: JSON, Python calls, GLM-4, JSON objects in prose. */
 function readPlain(t: Src, ctx: Ctx, label: FormatId | undefined): Outcome {
   let bad: Outcome | undefined;
   const relabel = (o: Outcome): Outcome => (label && (o.kind === "calls" || o.kind === "no_call" || o.kind === "malformed") ? { ...o, format: label } : o);
   const readers: Array<() => Outcome> = [
     () => readJsonCalls(t, ctx),
-    () => readPythonCalls(t, ctx),
+    () => (ctx.options.fast && cannotHoldPythonCalls(t.text, ctx.limits.maxDepth) ? NONE : readPythonCalls(t, ctx)),
     () => readGlmCalls(t, ctx),
     () => scanJsonCalls(t, ctx),
   ];

@@ -143,6 +143,19 @@ function readWhole(t: Src, ctx: Ctx, format: FormatId): Outcome | undefined {
   return { kind: "calls", format, drafts };
 }
 
+/**
+ * Whether {@link readPythonCalls} is sure to find nothing (and to stop at no limit) in `text`: it
+ * has no `(` (every call, and every malformed call, has one), no `[` opening a name list after
+ * commas and spaces, no markdown escape that could make one, and too few brackets for the parser
+ * to reach `maxDepth`, even with the `[` the bracketed reading adds.
+ */
+export function cannotHoldPythonCalls(text: string, maxDepth: number): boolean {
+  if (text.includes("(") || text.includes("\\_") || text.includes("\\*")) return false;
+  let i = 0;
+  while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 0x2c)) i++;
+  return text.charCodeAt(i) !== 0x5b && openingBrackets(text) + 1 <= maxDepth;
+}
+
 /** The number of `(`, `[` and `{` in the text: a bound on how deep the Python tokenizer nests. */
 function openingBrackets(text: string): number {
   let n = 0;
