@@ -70,6 +70,7 @@ function toValue(x: unknown, ctx: Ctx, depth: number, budget: { size: number }):
   if (x instanceof PyTuple) return new PyTuple(x.items.map((e) => toValue(e, ctx, depth + 1, budget)));
   if (x instanceof PySet || x instanceof PyBytes || x instanceof PyComplex) return x;
   if (x instanceof Map) return PyDict.fromPairs([...x].map(([k, v]) => [toValue(k, ctx, depth + 1, budget), toValue(v, ctx, depth + 1, budget)]));
+  // An object's keys are distinct strings: no pair can repeat a key, as PyDict.fromPairs allows.
   const o = x as Record<string, unknown>;
-  return PyDict.fromPairs(Object.keys(o).map((k) => [k, toValue(o[k], ctx, depth + 1, budget)]));
+  return new PyDict(Object.keys(o).map((k) => [k, toValue(o[k], ctx, depth + 1, budget)]));
 }

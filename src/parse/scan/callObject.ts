@@ -25,6 +25,7 @@ const NAME_KEYS = ["name", "function", "tool", "tool_name", "function_name"] as 
 const ARG_KEYS = ["arguments", "parameters", "args", "input", "params", "tool_input"] as const;
 /** Keys that may sit beside a call without changing what it is. */
 const EXTRA_KEYS: ReadonlySet<string> = new Set(["id", "type", "index", "call_id", "status", "thought_signature", "thoughtSignature"]);
+const WRAPPER_KEYS = ["function_call", "functionCall"] as const;
 const KNOWN_KEYS: ReadonlySet<string> = new Set([...NAME_KEYS, ...ARG_KEYS, ...EXTRA_KEYS, "tool_calls", "function_call", "functionCall", "content", "role", "text"]);
 
 export type CallsRead = { ok: true; drafts: Draft[] } | { ok: false; code: MalformedCode; message: string };
@@ -63,7 +64,7 @@ export function callsFromValue(v: Value, ctx: Ctx, options: CallObjectOptions, d
 function callsFromObject(d: PyDict, ctx: Ctx, options: CallObjectOptions, depth: number): CallsRead {
   const toolCalls = d.get("tool_calls");
   if (toolCalls !== undefined && toolCalls !== null) return callsFromValue(toolCalls, ctx, options, depth + 1);
-  for (const key of ["function_call", "functionCall"]) {
+  for (const key of WRAPPER_KEYS) {
     const inner = d.get(key);
     if (inner instanceof PyDict) return callsFromObject(inner, ctx, options, depth + 1);
   }
@@ -80,8 +81,8 @@ function callsFromObject(d: PyDict, ctx: Ctx, options: CallObjectOptions, depth:
     const argKey = ARG_KEYS.find((k) => d.has(k));
     // Without an arguments key, other keys are the arguments written flat beside the name
     // (`{"name": "f", "a": 5}`) — except in prose, where `{"name": "John Doe", "age": 10}` is a record.
-    const others = d.entries.filter(([k]) => typeof k !== "string" || (k !== nameKey && !EXTRA_KEYS.has(k)));
-    if (argKey === undefined && others.length > 0) {
+    const others = argKey === undefined ? d.entries.filter(([k]) => typeof k !== "string" || (k !== nameKey && !EXTRA_KEYS.has(k))) : [];
+    if (others.length > 0) {
       if (options.explicit || !isFunctionName(name)) return { ok: false, code: "not_a_call", message: `an object with a "${nameKey}" but no arguments` };
       const notes = [note("flat_arguments", undefined, options.offset)];
       return { ok: true, drafts: [{ call: makeCall(name, PyDict.fromPairs(others), []), repairs: notes }] };
