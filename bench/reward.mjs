@@ -38,6 +38,18 @@ export function corpusSamples(shared, readJson, category, runs) {
   return out;
 }
 
+/**
+ * The format parse() reads an output in, and whether it needed a repair (a fence, prose around
+ * the calls, escapes…): `python` means a clean Python call list, `python+repairs` everything
+ * else read as Python.
+ */
+export function formatLabel(parse) {
+  return (s) => {
+    const r = parse(s.result);
+    return r.status === "calls" && r.repairs.length > 0 ? `${r.format}+repairs` : r.status === "calls" ? r.format : `${r.format} (${r.status})`;
+  };
+}
+
 /** A configuration to time: its outputs with their scorers, golds compiled before any timing. */
 export function prepare(compile, entries, name, samples, options) {
   const cache = new Map();
@@ -59,12 +71,24 @@ export function prepare(compile, entries, name, samples, options) {
  * The configurations of this benchmark. `samples(category, runs)` gives the outputs (all runs
  * when `runs` is undefined), so bench/index.mjs can feed it the bundled example runs too.
  */
-export function rewardConfigs(compile, entries, samples, categories = ["simple_python", "parallel_multiple"]) {
+export function rewardConfigs(compile, entries, samples, categories = ["simple_python", "parallel_multiple"], formatOf = undefined) {
   const configs = [];
   for (const category of categories) {
     const all = samples(category);
     const plain = samples(category, PLAIN_RUNS).filter((s) => s.mode === "prompt");
     configs.push(prepare(compile, entries, `${category}: all runs, graded`, all, {}));
+    // What a trainer whose model writes one format sees: the same outputs grouped by the format parse() reads.
+    if (formatOf && category === categories[0]) {
+      const groups = new Map();
+      for (const s of all) {
+        const f = formatOf(s);
+        if (!groups.has(f)) groups.set(f, []);
+        groups.get(f).push(s);
+      }
+      for (const [f, group] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
+        if (group.length >= 100) configs.push(prepare(compile, entries, `${category}, format ${f}, graded`, group, {}));
+      }
+    }
     if (plain.length === 0) continue;
     configs.push(prepare(compile, entries, `${category}: plain-call runs, graded`, plain, {}));
     configs.push(prepare(compile, entries, `${category}: plain-call runs, graded, cold values`, plain, { valueCache: 0 }));
@@ -107,14 +131,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const dist = resolve(process.env.TOOLGRADE_DIST ?? join(here, "../dist"));
   const shared = resolve(process.env.TOOLGRADE_SHARED ?? join(here, "../../shared"));
   const seconds = Number(process.env.BENCH_SECONDS ?? 2);
-  const { compile, loadSuite, readJson } = await import(join(dist, "index.js"));
+  const { compile, loadSuite, readJson, parse } = await import(join(dist, "index.js"));
   const suite = loadSuite(join(shared, "bfcl"), { categories: ["simple_python", "parallel_multiple"] });
   const entries = new Map([...suite.entries.values()].flat().map((e) => [e.id, e]));
   const os = await import("node:os");
   console.log(`toolgrade reward benchmark · node ${process.version} · ${dist}`);
   console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${os.availableParallelism()} cores`);
   console.log(`${"".padEnd(52)} ${"outputs".padStart(6)}  ${"rewards".padStart(11)}  ${"per reward".padStart(9)}`);
-  const configs = measureRewards(rewardConfigs(compile, entries, (category, runs) => corpusSamples(shared, readJson, category, runs)), seconds);
+  const configs = measureRewards(rewardConfigs(compile, entries, (category, runs) => corpusSamples(shared, readJson, category, runs), undefined, formatLabel(parse)), seconds);
   const k = (x) => `${Math.round(x / 1000)}k`;
   for (const c of configs) {
     console.log(`${c.name.padEnd(52)} ${String(c.outputs).padStart(6)}  ${Math.round(c.best).toLocaleString("en").padStart(9)}/s  ${(1e6 / c.best).toFixed(2).padStart(6)} µs  rounds ${c.wall.map(k).join(" ")}, per CPU-second ${k(Math.max(...c.cpu))}`);

@@ -66,10 +66,12 @@ export function proseOutside(src: Src, ctx: Ctx, blocks: readonly Block[], marke
   let first = -1;
   let at = 0;
   const add = (a: number, b: number) => {
+    if (a >= b) return;
     let piece = src.text.slice(a, b);
-    for (const m of markers) piece = piece.split(m).join("");
-    if (piece.trim() !== "" && first < 0) first = a;
-    prose += piece.trim();
+    for (const m of markers) if (piece.includes(m)) piece = piece.split(m).join("");
+    const trimmed = piece.trim();
+    if (trimmed !== "" && first < 0) first = a;
+    prose += trimmed;
   };
   for (const b of blocks) {
     add(at, b.at);
