@@ -214,11 +214,15 @@ describe("parse() with the fast reader in front", () => {
 
 describe("parse() with its shortcuts, near the nesting limit", () => {
   // A parse skipped because it can only fail must not skip the nesting limit it would have hit.
-  const brackets = fc.string({ unit: fc.constantFrom("[", "]", "{", "}", "(", ")", "a", "\n", "'", "\"", " ", "f", "=", "1", ",", ":", "\\", "_", "*"), maxLength: 16 });
+  const brackets = fc.string({ unit: fc.constantFrom("[", "]", "{", "}", "(", ")", "a", "\n", "'", "\"", " ", "f", "=", "1", ",", ":", "\\", "_", "*", "#"), maxLength: 16 });
   it.each([
     ["GLM's name then JSON", 'get_x\n{"a": 1}', 100],
     ["a name list after a comma", ", [get_x, a=1]", 100],
     ["a name list behind markdown escapes", "\\[get\\_x, a=1\\]", 100],
+    ["markdown escapes in a name", "[get\\_x(a=1)]", 100],
+    ["a markdown escape inside a string first", "[f(a='x\\_y'), get\\_x(b=2)]", 100],
+    ["a markdown escape after a comment", "[f(a=1)] # \\_", 100],
+    ["a markdown escape after deep brackets", "[[[[f\\_x(a=1)]]]]", 3],
     ["brackets at the limit", "a" + "[".repeat(4), 4],
     ["brackets one below the limit", "a" + "[".repeat(3), 4],
   ])("%s", (_name, t, maxDepth) => {

@@ -26,7 +26,7 @@ export function readPythonCalls(src: Src, ctx: Ctx, format: FormatId = "python")
   let t = src.trim();
   if (t.length === 0) return { kind: "none" };
   if (t.text.includes("\\_") || t.text.includes("\\*")) {
-    const whole = readWhole(t, ctx, format);
+    const whole = ctx.options.fast && escapeOutsideStrings(t.text, ctx.limits.maxDepth) ? undefined : readWhole(t, ctx, format);
     if (whole) return whole;
     t = unescapeMarkdown(t, ctx);
   }
@@ -183,6 +183,19 @@ function quotedCall(value: string, t: Src, at: number, ctx: Ctx): Draft | undefi
   const d = draftFromCall(parsed.node, inner, ctx);
   if (d) d.repairs.push(note("quotes_stripped", "call written as a string", t.origin(at)));
   return d;
+}
+
+/**
+ * Whether the first backslash of `text` is a markdown escape (`\_`, `\*`) that Python's tokenizer
+ * meets outside any string or comment (no quote or `#` before it), where it is an error: the
+ * whole-text reading then fails, and cannot reach the nesting limit first (too few brackets before).
+ */
+function escapeOutsideStrings(text: string, maxDepth: number): boolean {
+  const k = text.indexOf("\\");
+  const next = text.charCodeAt(k + 1);
+  if (k < 0 || (next !== 0x5f && next !== 0x2a)) return false;
+  const before = text.slice(0, k);
+  return !before.includes("'") && !before.includes('"') && !before.includes("#") && openingBrackets(before) <= maxDepth;
 }
 
 /** `\_` → `_` (and `\*`, `\[`, `\]`) everywhere: markdown escaping is applied to the whole text. */
