@@ -420,7 +420,14 @@ function scanCalls(text: string, exact: boolean): Scanned | undefined {
   // A call starts with its name: decline fences, tags, JSON and prose at once, before any scan.
   let first = start;
   while (bracketed && first < end && isSpace(text.charCodeAt(first))) first++;
-  if (first < end && !(isAlpha(text.charCodeAt(first)) || text.charCodeAt(first) === 95)) return undefined;
+  if (first < end) {
+    if (!(isAlpha(text.charCodeAt(first)) || text.charCodeAt(first) === 95)) return undefined;
+    // …and its name is followed by `(` (prose and GLM's name-then-JSON decline here, without a throw).
+    let p = first;
+    for (let c = text.charCodeAt(p); isAlpha(c) || isDigit(c) || c === 95 || c === 46; c = text.charCodeAt(++p));
+    while (p < end && isSpace(text.charCodeAt(p))) p++;
+    if (text.charCodeAt(p) !== 40) return undefined;
+  }
   for (const d of DECLINED) if (text.includes(d)) return undefined;
   const s = new Scan(text, end, exact, tight);
   s.pos = start;
