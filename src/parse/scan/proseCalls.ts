@@ -21,6 +21,7 @@ import { isIdentPart, isIdentStart, scanDotted, snippet } from "./chars.js";
 import { BUILTINS, codeRanges, inCode } from "./codeText.js";
 import { LimitHit, note, type Ctx, type Draft, type FormatId, type Outcome } from "./diagnostics.js";
 import { lenientCall } from "./looseArgs.js";
+import { NextIndex } from "./nextIndex.js";
 import { draftFromCall } from "./pyCall.js";
 import { isSpace, type Src } from "./source.js";
 
@@ -40,40 +41,40 @@ interface Candidate {
  */
 export function scanProse(t: Src, ctx: Ctx, format: FormatId): Outcome {
   const text = t.text;
-  const n = text.length;
   const cands: Candidate[] = [];
   let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isIdentStart(c) || (i > 0 && isNameContext(text.charCodeAt(i - 1)))) {
-      i++;
-      continue;
-    }
-    const j = scanDotted(text, i);
-    if (text.charCodeAt(j) !== 0x28 /* ( */) {
-      i = j;
+  for (let open = text.indexOf("(", i); open >= 0; open = text.indexOf("(", i)) {
+    const start = nameBefore(text, open);
+    if (start < 0) {
+      i = open + 1;
       continue;
     }
     if (ctx.attempts <= 0) break;
     ctx.attempts--;
-    const cand = candidateAt(t, i, j, ctx);
+    const cand = candidateAt(t, start, open, ctx);
     cands.push(cand);
-    i = cand.draft ? cand.end : j + 1;
+    i = cand.draft ? cand.end : open + 1;
   }
 
+  // The start of the first candidate after each one that is a call or stands where a call would.
+  const nextStarts: Array<number | undefined> = new Array(cands.length);
+  let following: number | undefined;
+  for (let k = cands.length - 1; k >= 0; k--) {
+    nextStarts[k] = following;
+    if (cands[k]!.draft || cands[k]!.callPosition) following = cands[k]!.start;
+  }
   const accepted: Candidate[] = [];
   const failures = cands.filter((c) => !c.draft && c.callPosition);
   const docs = ctx.options.docs;
-  const code = codeRanges(text);
-  const inCodeRange = (i: number) => code.some(([a, b]) => a <= i && i < b);
+  let code: Array<[number, number]> | undefined;
+  const inCodeRange = (i: number) => (code ??= codeRanges(text)).some(([a, b]) => a <= i && i < b);
   for (let k = 0; k < cands.length; k++) {
     const cand = cands[k]!;
     if (!cand.draft) continue;
-    const next = cands.slice(k + 1).find((c) => c.draft || c.callPosition);
     const lineStart = accepted.length > 0 ? accepted[accepted.length - 1]!.end : 0;
     const quote = text[cand.start - 1] === "'" || text[cand.start - 1] === '"' ? text[cand.start - 1]! : "";
     const end = quote && text[cand.end] === quote ? cand.end + 1 : cand.end;
-    if (!endsItsLine(text, end, next?.start)) continue;
+    if (!endsItsLine(text, end, nextStarts[k])) continue;
     if (quote && end > cand.end) cand.draft.repairs.push(note("quotes_stripped", "call written as a string", t.origin(cand.start - 1)));
     const call = cand.draft.call;
     const documented = docs?.has(call.name) ?? false;
@@ -151,40 +152,46 @@ function readCandidate(c: Src, ctx: Ctx, lenient = true): { draft: Draft } | { m
 /** Reports what lies between and around the calls that were kept. */
 function glueRepairs(t: Src, ctx: Ctx, kept: Candidate[]): void {
   const text = t.text;
-  const segments: Array<[number, number, "before" | "between" | "after"]> = [];
-  segments.push([0, kept[0]!.start, "before"]);
-  for (let k = 1; k < kept.length; k++) segments.push([kept[k - 1]!.end, kept[k]!.start, "between"]);
-  segments.push([kept[kept.length - 1]!.end, text.length, "after"]);
+  // The text around the calls can be pages long: emphasis and brackets are found with indexOf.
+  const stars = new NextIndex(text, "*");
+  const ticks = new NextIndex(text, "`");
+  const openers = new NextIndex(text, "[");
+  const within = (found: NextIndex, a: number, b: number) => {
+    const k = found.from(a);
+    return k >= 0 && k < b;
+  };
   let bracketed = false;
   let emphasized = false;
-  for (const [a, b, where] of segments) {
+  for (let s = 0; s <= kept.length; s++) {
+    const a = s === 0 ? 0 : kept[s - 1]!.end;
+    const b = s === kept.length ? text.length : kept[s]!.start;
+    const between = s > 0 && s < kept.length;
+    // Up to the first prose character; past it only emphasis and `[` still matter.
     let prose = -1;
-    let emphasis = false;
     let semicolon = false;
     let newline = false;
     let comma = false;
-    let reopen = false;
     for (let i = a; i < b; i++) {
       const c = text.charCodeAt(i);
-      if (c === 0x2a || c === 0x60) emphasis = true;
-      else if (c === 0x3b) semicolon = true;
+      if (c === 0x3b) semicolon = true;
       else if (c === 0x0a) newline = true;
       else if (c === 0x2c) comma = true;
-      else if (c === 0x5b) {
-        if (where === "before") bracketed = true;
-        else if (where === "between") reopen = true;
-      } else if (c === 0x5d || isSpace(c)) continue;
-      else if (prose < 0) prose = i;
+      else if (!(c === 0x2a || c === 0x60 || c === 0x5b || c === 0x5d || isSpace(c))) {
+        prose = i;
+        break;
+      }
     }
+    const emphasis = within(stars, a, b) || within(ticks, a, b);
+    if (s === 0 && within(openers, a, b)) bracketed = true;
     if (prose >= 0) {
       const end = Math.min(b, prose + 60);
       ctx.repair("prose_ignored", snippet(text.slice(prose, end)), t.origin(prose));
     }
     if (emphasis && !emphasized) ctx.repair("emphasis_stripped", undefined, t.origin(a));
     emphasized ||= emphasis;
-    if (where === "between" && prose < 0) {
+    if (between && prose < 0) {
       if (semicolon) ctx.repair("calls_split", ";", t.origin(a));
-      else if (reopen) ctx.repair("calls_split", "][", t.origin(a));
+      else if (within(openers, a, b)) ctx.repair("calls_split", "][", t.origin(a));
       else if (newline && !comma) ctx.repair("calls_split", "newline", t.origin(a));
       else if (comma && !bracketed) ctx.repair("brackets_added", undefined, t.origin(0));
     }
@@ -214,7 +221,16 @@ function inCallPosition(text: string, start: number): boolean {
   return true;
 }
 
-/** A character before a name that makes it part of something else (`x.f(`, `\f(`, `3f(`, `@f(`). */
-function isNameContext(c: number): boolean {
-  return isIdentPart(c) || c === 0x2e || c === 0x5c || c === 0x40;
+/**
+ * Where the candidate name that ends at the `(` at `open` starts, or -1 when none does: the run of
+ * name characters and dots before it must be one dotted name (`x.f(`), not the tail of something
+ * else (`\f(`, `3f(`, `@f(`, `a..f(`).
+ */
+function nameBefore(text: string, open: number): number {
+  let start = open;
+  for (let c = text.charCodeAt(start - 1); start > 0 && (isIdentPart(c) || c === 0x2e); c = text.charCodeAt(start - 1)) start--;
+  if (start === open || !isIdentStart(text.charCodeAt(start))) return -1;
+  const before = text.charCodeAt(start - 1);
+  if (before === 0x5c || before === 0x40) return -1;
+  return scanDotted(text, start) === open ? start : -1;
 }
