@@ -280,9 +280,10 @@ const SURE_DEPTH = 8;
  * Whether the candidate `name(…)` spanning `[start, end)` surely reads as a call, so that reading
  * it can wait until a check needs its name or arguments. It answers yes only for a plain subset
  * of Python that the parser accepts: ASCII names that are not keywords, positional then keyword
- * arguments, decimal numbers, one-line strings without prefixes or escapes, `True`/`False`/`None`,
- * lists, tuples, dicts and sets, and name chains with at most one call, then subscripts. It may say no to a
- * call (the candidate is then read at once); it never says yes to text the parser rejects.
+ * arguments (a trailing comma allowed), decimal numbers, one-line strings without prefixes or
+ * escapes, `True`, `False`, `None`, `...`, lists, tuples, dicts and sets, and name chains with at
+ * most one call, then subscripts. It may say no to a call (the candidate is then read at once);
+ * it never says yes to text the parser rejects.
  *
  * @example surelyCall("f(x, y=[1, 'a'])", 0, 1, 16) // true
  * @example surelyCall("see f(the docs)", 4, 5, 15) // false
@@ -354,13 +355,14 @@ class Plain {
         i = this.space(i);
         if (this.text.charCodeAt(i) !== 0x2c) break;
         i = this.space(i + 1);
+        if (this.text.charCodeAt(i) === 0x29) break;
       }
     }
     this.depth--;
     return this.text.charCodeAt(i) === 0x29 && i < this.end ? i + 1 : -1;
   }
 
-  /** Values separated by commas up to `close`, without a trailing comma; `pairs` for a dict. */
+  /** Values separated by commas up to `close` (a trailing comma allowed); `pairs` for a dict. */
   private items(i: number, close: number, pairs: boolean): number {
     if (++this.depth > SURE_DEPTH) return -1;
     i = this.space(i + 1);
@@ -377,6 +379,7 @@ class Plain {
         }
         if (this.text.charCodeAt(i) !== 0x2c) break;
         i = this.space(i + 1);
+        if (this.text.charCodeAt(i) === close) break;
       }
     }
     this.depth--;
@@ -393,6 +396,7 @@ class Plain {
     if (c === 0x5b /* [ */) return this.items(i, 0x5d, false);
     if (c === 0x28 /* ( */) return this.items(i, 0x29, false);
     if (c === 0x7b /* { */) return this.dictOrSet(i);
+    if (text.startsWith("...", i)) return i + 3;
     let e = plainName(text, i, this.end);
     if (e < 0) return -1;
     if (isKeyword(text, i, e)) {
