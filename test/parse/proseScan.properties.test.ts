@@ -2,13 +2,15 @@
  * The faster prose and fence scans read exactly what the scans before them read. The reference
  * model is the code as it was (test/parse/reference/proseBefore.ts); generated prose with calls,
  * code, fences and broken calls must give the same outcome, the same repairs and the same count
- * of candidate attempts left. surelyCall, which lets a candidate's reading wait, must never call
- * "surely a call" text that the parser reads otherwise.
+ * of candidate attempts left; stripReasoning and snippet must give the same text. surelyCall,
+ * which lets a candidate's reading wait, must never call "surely a call" text that the parser
+ * reads otherwise.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readText } from "../../src/parse/formats/detect.js";
 import { fence } from "../../src/parse/formats/fence.js";
+import { stripReasoning } from "../../src/parse/formats/reasoning.js";
 import { parsePythonExpression } from "../../src/parse/python/parser.js";
 import { snippet } from "../../src/parse/scan/chars.js";
 import { Ctx, LimitHit, type Outcome } from "../../src/parse/scan/diagnostics.js";
@@ -16,7 +18,7 @@ import { scanProse, surelyCall } from "../../src/parse/scan/proseCalls.js";
 import { draftFromCall } from "../../src/parse/scan/pyCall.js";
 import { Src } from "../../src/parse/scan/source.js";
 import type { FunctionDoc } from "../../src/types.js";
-import { fenceBefore, scanProseBefore, snippetBefore } from "./reference/proseBefore.js";
+import { fenceBefore, scanProseBefore, snippetBefore, stripReasoningBefore } from "./reference/proseBefore.js";
 
 const NAMES = ["f", "get_weather", "math.sqrt", "default_api.f", "default_api.get_weather", "print", "len", "round", "x.y.z", "self.assertEqual", "_g1", "if", "None", "True", "lambda", "é", "a..b", "3f", "@f", "\\f"];
 const name = fc.constantFrom(...NAMES);
@@ -132,6 +134,24 @@ describe("fence reading reads what it read before", () => {
   });
 });
 
+describe("stripReasoning", () => {
+  it("cuts what it cut before", () => {
+    const tag = fc.constantFrom("<think>", "</think>", "<thinking>", "</thinking>", "<reasoning>", "</reasoning>", "[THINK]", "[/THINK]", "◁think▷", "◁/think▷", "<|begin_of_thought|>", "<|end_of_thought|>", "<tool_call>", "<", "[", "think", "THINK", "\n\n");
+    const text = fc.array(fc.oneof(tag, line), { maxLength: 8 }).map((xs) => xs.join(" "));
+    fc.assert(
+      fc.property(text, (t) => {
+        const lim = { maxLength: 1_000_000, maxDepth: 100, maxCalls: 256 };
+        const now = ctxFor(t, undefined, lim, undefined);
+        const before = ctxFor(t, undefined, lim, undefined);
+        const a = stripReasoning(Src.of(t), now);
+        const b = stripReasoningBefore(Src.of(t), before);
+        expect([a.src.text, a.removed, now.repairs, [...a.src.text].map((_, i) => a.src.origin(i))]).toStrictEqual([b.src.text, b.removed, before.repairs, [...b.src.text].map((_, i) => b.src.origin(i))]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe("snippet", () => {
   it("is the regex excerpt it was", () => {
     const spaced = fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(" ", "  ", "\n", "\t", "\u00a0", "\u2028", "\ufeff", "\u3000", "\u200b", "\ud83d\ude00", "\ud800")), { maxLength: 60 }).map((xs) => xs.join(""));
@@ -159,6 +179,11 @@ describe("surelyCall", () => {
     ["f(x, y=[1, {'a': (2, 3)}], z=None)", true],
     ["f(\n  a=1,\n  b=2\n)", true],
     ["print(f(a=1))", true],
+    ["client.post(\n  '/x',\n  json={'a': [1, 2,],},\n)", true],
+    ["Field(..., description='x')", true],
+    ["f(,)", false],
+    ["f(x[1,])", true],
+    ["f([,])", false],
     ["f(a=1, 2)", false],
     ["f(01)", false],
     ["f('a\\n')", false],

@@ -2,7 +2,8 @@
  * The prose and fence scans as they were before they were made faster (commit c0cb3c1), kept
  * as the reference model that test/parse/proseScan.properties.test.ts holds the new code to:
  * scanProse (candidates found character by character, each read at once, the next candidate
- * found by slicing), fence reading (every fence found up front) and snippet (a regex).
+ * found by slicing), fence reading (every fence found up front), snippet (a regex) and
+ * stripReasoning (twelve searches on every output).
  * Only the exports were renamed; do not change the bodies.
  */
 import { parsePythonExpression } from "../../../src/parse/python/parser.js";
@@ -296,4 +297,81 @@ interface Fence {
   after: number;
   tag: string;
   closed: boolean;
+}
+
+/** Most reasoning blocks cut per tag pair; more are left in the text. */
+const MAX_BLOCKS = 16;
+
+const PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ["<think>", "</think>"],
+  ["<thinking>", "</thinking>"],
+  ["<reasoning>", "</reasoning>"],
+  ["[THINK]", "[/THINK]"],
+  ["◁think▷", "◁/think▷"],
+  ["<|begin_of_thought|>", "<|end_of_thought|>"],
+];
+
+/** Markers that start an answer after an unterminated reasoning block. */
+const ANSWER_MARKERS = [
+  "<tool_call>",
+  "[TOOL_CALLS]",
+  "<|python_tag|>",
+  "<function=",
+  "<function_call>",
+  "<|tool_call|>",
+  "<｜tool▁calls▁begin｜>",
+  "<|tool_calls_section_begin|>",
+  "<|tool_call_start|>",
+  "functools[",
+];
+
+/** stripReasoning() before: twelve searches on every output. */
+export function stripReasoningBefore(src: Src, ctx: Ctx): { src: Src; removed: boolean } {
+  let cur = src;
+  let removed = false;
+  for (const [open, close] of PAIRS) {
+    const text = cur.text;
+    const cuts: Array<[number, number, string]> = [];
+    const opens = new NextIndex(text, open);
+    const closes = new NextIndex(text, close);
+    let pos = 0;
+    for (let guard = 0; guard < MAX_BLOCKS; guard++) {
+      const o = opens.from(pos);
+      const c = closes.from(pos);
+      if (o < 0 && c < 0) break;
+      let cut: [number, number];
+      let detail = open;
+      if (c >= 0 && (o < 0 || c < o)) cut = [pos, c + close.length];
+      else {
+        const end = closes.from(o + open.length);
+        if (end >= 0) cut = [o, end + close.length];
+        else {
+          detail = `${open} (unterminated)`;
+          cut = [o, answerStart(text, o + open.length)];
+        }
+      }
+      ctx.repair("reasoning_removed", detail, cur.origin(cut[0]));
+      cuts.push([cut[0], cut[1], ""]);
+      if (cut[1] <= pos) break;
+      pos = cut[1];
+    }
+    if (cuts.length > 0) {
+      cur = cur.edit(cuts);
+      removed = true;
+    }
+  }
+  return { src: cur, removed };
+}
+
+function answerStart(text: string, from: number): number {
+  let best = -1;
+  for (const m of ANSWER_MARKERS) {
+    const k = text.indexOf(m, from);
+    if (k >= 0 && (best < 0 || k < best)) best = k;
+  }
+  if (best >= 0) return best;
+  let end = text.length;
+  while (end > from && /\s/.test(text[end - 1]!)) end--;
+  const para = text.lastIndexOf("\n\n", end);
+  return para > from ? para + 2 : text.length;
 }
