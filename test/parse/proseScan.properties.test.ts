@@ -12,6 +12,7 @@ import { readText } from "../../src/parse/formats/detect.js";
 import { fence } from "../../src/parse/formats/fence.js";
 import { stripReasoning } from "../../src/parse/formats/reasoning.js";
 import { parsePythonExpression } from "../../src/parse/python/parser.js";
+import { matchBracket } from "../../src/parse/scan/brackets.js";
 import { snippet } from "../../src/parse/scan/chars.js";
 import { Ctx, LimitHit, type Outcome } from "../../src/parse/scan/diagnostics.js";
 import { scanProse, surelyCall } from "../../src/parse/scan/proseCalls.js";
@@ -194,13 +195,16 @@ describe("surelyCall", () => {
   ])("%s → %s", (text, sure) => {
     const open = text.indexOf("(");
     const start = text.lastIndexOf(" ", open) + 1;
-    expect(surelyCall(text, start, open, text.length)).toBe(sure);
+    expect(surelyCall(text, start, open)).toBe(sure ? text.length : -1);
   });
 
-  it("never calls sure what the parser does not read as a call", () => {
+  it("never calls sure what the parser does not read as a call, and ends where the bracket closes", () => {
     fc.assert(
       fc.property(call, (text) => {
-        if (surelyCall(text, 0, text.indexOf("("), text.length)) expect(readsAsCall(text)).toBe(true);
+        const end = surelyCall(text, 0, text.indexOf("("));
+        if (end < 0) return;
+        expect(readsAsCall(text.slice(0, end))).toBe(true);
+        expect(matchBracket(text, text.indexOf("("), { maxDepth: 100 })).toStrictEqual({ ok: true, end });
       }),
       { numRuns: 5000 },
     );

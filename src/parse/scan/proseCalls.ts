@@ -123,12 +123,12 @@ export function malformed(t: Src, ctx: Ctx, format: FormatId, error: { message: 
 function candidateAt(t: Src, start: number, open: number, ctx: Ctx): Candidate {
   const text = t.text;
   const callPosition = inCallPosition(text, start);
+  // A sure call ends where its bracket closes, and nests too little to hit the depth limit.
+  const sure = ctx.limits.maxDepth > 2 * SURE_DEPTH ? surelyCall(text, start, open) : -1;
+  if (sure >= 0 && sure - start <= ctx.limits.maxLength) return { start, open, end: sure, sure: true, callPosition };
   const m = matchBracket(text, open, { maxDepth: ctx.limits.maxDepth });
   if (!m.ok && m.reason === "too_deep") throw new LimitHit("too_deep", `brackets nested deeper than ${ctx.limits.maxDepth}`, t.origin(m.at));
   if (m.ok) {
-    if (m.end - start <= ctx.limits.maxLength && ctx.limits.maxDepth > 2 * SURE_DEPTH && surelyCall(text, start, open, m.end)) {
-      return { start, open, end: m.end, sure: true, callPosition };
-    }
     const r = readCandidate(t.slice(start, m.end), ctx);
     if ("draft" in r) return { start, open, end: m.end, draft: r.draft, sure: false, callPosition };
     return { start, open, end: m.end, error: { message: r.message, offset: start + r.offset }, sure: false, callPosition };
@@ -277,21 +277,22 @@ function nameBefore(text: string, open: number): number {
 const SURE_DEPTH = 8;
 
 /**
- * Whether the candidate `name(…)` spanning `[start, end)` surely reads as a call, so that reading
- * it can wait until a check needs its name or arguments. It answers yes only for a plain subset
- * of Python that the parser accepts: ASCII names that are not keywords, positional then keyword
- * arguments (a trailing comma allowed), decimal numbers, one-line strings without prefixes or
- * escapes, `True`, `False`, `None`, `...`, lists, tuples, dicts and sets, and name chains with at
- * most one call, then subscripts. It may say no to a call (the candidate is then read at once);
- * it never says yes to text the parser rejects.
+ * The end of the candidate `name(…)` whose name starts at `start` and whose `(` is at `open`, when
+ * it surely reads as a call, so that reading it can wait until a check needs its name or
+ * arguments; -1 otherwise. It answers only for a plain subset of Python that the parser accepts:
+ * ASCII names that are not keywords, positional then keyword arguments (a trailing comma
+ * allowed), decimal numbers, one-line strings without prefixes or escapes, `True`, `False`,
+ * `None`, `...`, lists, tuples, dicts and sets, and name chains with at most one call, then
+ * subscripts. It may answer -1 for a call (the candidate is then read at once); it never answers
+ * for text the parser rejects. Strings in the subset hold no escapes, so the end is where
+ * {@link matchBracket} finds the closing bracket.
  *
- * @example surelyCall("f(x, y=[1, 'a'])", 0, 1, 16) // true
- * @example surelyCall("see f(the docs)", 4, 5, 15) // false
+ * @example surelyCall("f(x, y=[1, 'a'])", 0, 1) // 16
+ * @example surelyCall("see f(the docs)", 4, 5) // -1
  */
-export function surelyCall(text: string, start: number, open: number, end: number): boolean {
-  if (!namesChain(text, start, open)) return false;
-  const r = new Plain(text, end);
-  return r.args(open) === end;
+export function surelyCall(text: string, start: number, open: number): number {
+  if (!namesChain(text, start, open)) return -1;
+  return new Plain(text, text.length).args(open);
 }
 
 /** Whether `[from, to)` is `name(.name)*` with no keyword among the names. */
