@@ -13,7 +13,9 @@
  * where a call would (line start, after `[`, `,`, `;`, `:`), unless other calls were read.
  *
  * Work is bounded: each candidate costs one scan to its closing bracket, and at most
- * `ctx.attempts` candidates are tried per output.
+ * `ctx.attempts` candidates are tried per output. Long code answers hold hundreds of calls that
+ * their place alone turns down, so a candidate in a plain subset of Python ({@link surelyCall})
+ * is known to be a call without being parsed, and is parsed only once its place has passed.
  */
 import { parsePythonExpression } from "../python/parser.js";
 import { matchBracket } from "./brackets.js";
