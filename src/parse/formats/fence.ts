@@ -12,6 +12,7 @@
 import type { Draft, FormatId, Outcome } from "../scan/diagnostics.js";
 import { NextIndex } from "../scan/nextIndex.js";
 import { snippet } from "../scan/chars.js";
+import { isSpace } from "../scan/source.js";
 import type { TextFormat } from "./detect.js";
 
 /** Fences read, at most; calls come from the first fences that hold any. */
@@ -30,15 +31,18 @@ export const fence: TextFormat = {
   id: "gemma",
   detect: (text) => text.includes("```"),
   read(src, ctx, readText) {
-    const fences = findFences(src.text);
+    const text = src.text;
+    const newlines = new NextIndex(text, "\n");
     const drafts: Draft[] = [];
     let format: FormatId | undefined;
     let bad: Outcome | undefined;
     let first: Fence | undefined;
     let last: Fence | undefined;
     let noCall: Outcome | undefined;
-    for (const f of fences.slice(0, MAX_FENCES)) {
-      if (last && src.text.slice(last.after, f.open).trim() !== "") break;
+    // Fences are found one at a time: reading usually stops at the first or second.
+    let f = fenceAt(text, text.indexOf("```"), newlines);
+    for (let k = 0; f && k < MAX_FENCES; k++, f = f.closed ? fenceAt(text, text.indexOf("```", f.after), newlines) : undefined) {
+      if (last && !isBlank(text, last.after, f.open)) break;
       const mark = ctx.mark();
       ctx.repair("fence_stripped", f.tag || undefined, src.origin(f.open));
       if (!f.closed) ctx.repair("closer_added", "```", src.origin(f.to));
@@ -60,36 +64,45 @@ export const fence: TextFormat = {
       if (noCall && noCall.kind === "no_call" && noCall.reason === "empty_call_list") return noCall;
       return { kind: "none" };
     }
-    const before = src.text.slice(0, first!.open).trim();
-    const after = src.text.slice(last!.after).trim();
-    if (before !== "") ctx.repair("prose_ignored", snippet(before), src.origin(0));
-    if (after !== "") ctx.repair("prose_ignored", snippet(after), src.origin(last!.after));
+    const before = trimmedStart(text, 0, first!.open);
+    const after = trimmedStart(text, last!.after, text.length);
+    if (before >= 0) ctx.repair("prose_ignored", snippet(text.slice(before, trimmedEnd(text, before, Math.min(first!.open, before + 200)))), src.origin(0));
+    if (after >= 0) ctx.repair("prose_ignored", snippet(text.slice(after, trimmedEnd(text, after, Math.min(text.length, after + 200)))), src.origin(last!.after));
     return { kind: "calls", format: format!, drafts };
   },
 };
 
-function findFences(text: string): Fence[] {
-  const out: Fence[] = [];
-  const newlines = new NextIndex(text, "\n");
-  let i = text.indexOf("```");
-  while (i >= 0 && out.length <= MAX_FENCES) {
-    let run = i;
-    while (text.charCodeAt(run) === 0x60) run++;
-    const ticks = text.slice(i, run);
-    const nl = newlines.from(run);
-    const lineEnd = nl < 0 ? text.length : nl;
-    const info = text.slice(run, lineEnd).trim();
-    const tagged = info.length <= 40 && /^[\w+#.-]*$/.test(info);
-    const from = tagged ? (nl < 0 ? text.length : nl + 1) : run;
-    const close = text.indexOf(ticks, from);
-    if (close < 0) {
-      out.push({ open: i, from, to: text.length, after: text.length, tag: tagged ? info : "", closed: false });
-      break;
-    }
-    let after = close;
-    while (text.charCodeAt(after) === 0x60) after++;
-    out.push({ open: i, from, to: close, after, tag: tagged ? info : "", closed: true });
-    i = text.indexOf("```", after);
-  }
-  return out;
+/** The fence whose backticks start at `i` (none when `i` is -1). */
+function fenceAt(text: string, i: number, newlines: NextIndex): Fence | undefined {
+  if (i < 0) return undefined;
+  let run = i;
+  while (text.charCodeAt(run) === 0x60) run++;
+  const ticks = text.slice(i, run);
+  const nl = newlines.from(run);
+  const lineEnd = nl < 0 ? text.length : nl;
+  const info = text.slice(run, lineEnd).trim();
+  const tagged = info.length <= 40 && /^[\w+#.-]*$/.test(info);
+  const from = tagged ? (nl < 0 ? text.length : nl + 1) : run;
+  const close = text.indexOf(ticks, from);
+  if (close < 0) return { open: i, from, to: text.length, after: text.length, tag: tagged ? info : "", closed: false };
+  let after = close;
+  while (text.charCodeAt(after) === 0x60) after++;
+  return { open: i, from, to: close, after, tag: tagged ? info : "", closed: true };
+}
+
+/** Whether `[from, to)` holds only whitespace. */
+function isBlank(text: string, from: number, to: number): boolean {
+  return trimmedStart(text, from, to) < 0;
+}
+
+/** The first non-whitespace position in `[from, to)`, or -1: where `text.slice(from, to).trim()` starts. */
+function trimmedStart(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** The end of `[from, to)` without trailing whitespace. */
+function trimmedEnd(text: string, from: number, to: number): number {
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  return to;
 }

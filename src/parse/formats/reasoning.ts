@@ -23,6 +23,12 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ["<|begin_of_thought|>", "<|end_of_thought|>"],
 ];
 
+/**
+ * Every opener and closer above contains one of these. Most outputs hold none, and a search for a
+ * rare first character is fast, where one for `think` stops at every `t`.
+ */
+const TAG_MARKS = ["<", "[THINK]", "[/THINK]", "◁"];
+
 /** Markers that start an answer after an unterminated reasoning block. */
 const ANSWER_MARKERS = [
   "<tool_call>",
@@ -43,6 +49,7 @@ const ANSWER_MARKERS = [
  * @example stripReasoning(Src.of("<think>hmm</think>[f()]"), ctx).src.text // "[f()]"
  */
 export function stripReasoning(src: Src, ctx: Ctx): { src: Src; removed: boolean } {
+  if (!TAG_MARKS.some((m) => src.text.includes(m))) return { src, removed: false };
   let cur = src;
   let removed = false;
   for (const [open, close] of PAIRS) {

@@ -2,6 +2,7 @@
  * Character classes and small text helpers shared by the scanners: Python-ish identifiers
  * (ASCII and letters beyond it), dotted names, and one-line snippets for repair details.
  */
+import { isSpace } from "./source.js";
 
 /**
  * End of the dotted name (`a.b.c`) that starts at `i`.
@@ -37,6 +38,20 @@ function isUnicodeLetter(c: number): boolean {
  * @example snippet("Sure!\n  Here you go:") // "Sure! Here you go:"
  */
 export function snippet(s: string): string {
-  const one = s.slice(0, 200).replace(/\s+/g, " ").trim();
+  // As `s.slice(0, 200).replace(/\s+/g, " ").trim()` cut to 40, built one character at a time:
+  // only the first 41 characters of the result can matter.
+  const n = Math.min(s.length, 200);
+  let one = "";
+  let gap = false;
+  for (let i = 0; i < n && one.length <= 40; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) {
+      gap = one.length > 0;
+      continue;
+    }
+    if (gap) one += " ";
+    gap = false;
+    one += s[i];
+  }
   return one.length > 40 ? `${one.slice(0, 37)}...` : one;
 }
