@@ -70,7 +70,7 @@ const limits = fc.oneof(
 );
 
 function ctxFor(text: string, names: string[] | undefined, lim: Ctx["limits"], attempts: number | undefined): Ctx {
-  const ctx = new Ctx(text, lim, { noCallNames: new Set(["no_function"]), docs: names && new Map(names.map((n) => [n, docOf(n)])) });
+  const ctx = new Ctx(text, lim, { noCallNames: new Set(["no_function"]), docs: names && new Map(names.map((n) => [n, docOf(n)])), fast: true });
   if (attempts !== undefined) ctx.attempts = attempts;
   return ctx;
 }
