@@ -21,6 +21,7 @@ import type { Call } from "../types.js";
 import { PyDict, PyTuple, type Value } from "../value/value.js";
 import { NAMESPACES } from "./scan/pyCall.js";
 import { BUILTINS } from "./scan/codeText.js";
+import { KEYWORDS } from "./python/tokenizer.js";
 
 /** Deeper values are left to the full reader (its limit is 100). */
 const MAX_DEPTH = 32;
@@ -38,14 +39,11 @@ const MAX_LENGTH = 100_000;
  */
 const DECLINED = ["functools", "DSML"];
 
-const PY_KEYWORDS: ReadonlySet<string> = new Set(
-  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "),
-);
 
 /** For each first character, a bit per length some keyword of that start has (a cheap filter before the set). */
 const KEYWORD_LENGTHS: Uint16Array = (() => {
   const bits = new Uint16Array(128);
-  for (const k of PY_KEYWORDS) bits[k.charCodeAt(0)]! |= 1 << k.length;
+  for (const k of KEYWORDS) bits[k.charCodeAt(0)]! |= 1 << k.length;
   return bits;
 })();
 
@@ -108,7 +106,7 @@ class Scan {
       c = this.peek();
     } while (isAlpha(c) || c === 95 || isDigit(c));
     const id = t.slice(start, this.pos);
-    if (mayBeKeyword(t.charCodeAt(start), this.pos - start) && PY_KEYWORDS.has(id)) throw DECLINE;
+    if (mayBeKeyword(t.charCodeAt(start), this.pos - start) && KEYWORDS.has(id)) throw DECLINE;
     return id;
   }
 
@@ -428,7 +426,6 @@ function scanCalls(text: string, exact: boolean): Scanned | undefined {
     while (p < end && isSpace(text.charCodeAt(p))) p++;
     if (text.charCodeAt(p) !== 40) return undefined;
   }
-  for (const d of DECLINED) if (text.includes(d)) return undefined;
   const s = new Scan(text, end, exact, tight);
   s.pos = start;
   const calls: PlainCall[] = [];
@@ -449,5 +446,7 @@ function scanCalls(text: string, exact: boolean): Scanned | undefined {
     if (e === DECLINE) return undefined;
     throw e;
   }
+  // Checked last: most texts are declined before, and a search over all of one is not free.
+  for (const d of DECLINED) if (text.includes(d)) return undefined;
   return { calls, bracketed, bareNames: s.bareNames };
 }

@@ -212,7 +212,7 @@ describe("parse() with the fast reader in front", () => {
   });
 });
 
-describe("parse() with its shortcuts, near the nesting limit", () => {
+describe("parse() with its shortcuts (parses skipped when they can only fail)", () => {
   // A parse skipped because it can only fail must not skip the nesting limit it would have hit.
   const brackets = fc.string({ unit: fc.constantFrom("[", "]", "{", "}", "(", ")", "a", "\n", "'", "\"", " ", "f", "=", "1", ",", ":", "\\", "_", "*", "#"), maxLength: 16 });
   it.each([
@@ -223,6 +223,11 @@ describe("parse() with its shortcuts, near the nesting limit", () => {
     ["a markdown escape inside a string first", "[f(a='x\\_y'), get\\_x(b=2)]", 100],
     ["a markdown escape after a comment", "[f(a=1)] # \\_", 100],
     ["a markdown escape after deep brackets", "[[[[f\\_x(a=1)]]]]", 3],
+    ["prose opening with two words", "To calculate it: f(a=1)", 100],
+    ["a conditional expression", "f(a=1) if x else g(b=2)", 100],
+    ["a name before a prefixed string", "x u'f(a=1)'", 100],
+    ["a keyword second", "a not in f(b=1)", 100],
+    ["a non-ASCII letter after the first name", "Toé calc f(a=1)", 100],
     ["brackets at the limit", "a" + "[".repeat(4), 4],
     ["brackets one below the limit", "a" + "[".repeat(3), 4],
   ])("%s", (_name, t, maxDepth) => {

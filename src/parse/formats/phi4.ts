@@ -9,9 +9,20 @@ import { readJsonCalls } from "./json.js";
 
 const MARKER = "functools";
 
+/**
+ * Whether `functools[` occurs: found from each `[` (rare in prose), since searching for a pattern
+ * that opens with a common letter walks long English text slowly.
+ */
+function hasMarker(text: string): boolean {
+  for (let k = text.indexOf("["); k >= 0; k = text.indexOf("[", k + 1)) {
+    if (k >= MARKER.length && text.startsWith(MARKER, k - MARKER.length)) return true;
+  }
+  return false;
+}
+
 export const phi4: TextFormat = {
   id: "phi4",
-  detect: (text) => text.includes(`${MARKER}[`),
+  detect: hasMarker,
   read(src, ctx) {
     const blocks = blocksBetween(src.text, `${MARKER}[`, undefined).map((b) => ({ ...b, from: b.from - 1 }));
     proseOutside(src, ctx, blocks, [MARKER]);

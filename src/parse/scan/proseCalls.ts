@@ -18,6 +18,7 @@
  * is known to be a call without being parsed, and is parsed only once its place has passed.
  */
 import { parsePythonExpression } from "../python/parser.js";
+import { KEYWORDS } from "../python/tokenizer.js";
 import { matchBracket } from "./brackets.js";
 import { isIdentPart, isIdentStart, scanDotted, snippet } from "./chars.js";
 import { BUILTINS, codeRanges, inCode } from "./codeText.js";
@@ -319,12 +320,9 @@ function plainName(text: string, i: number, to: number): number {
 }
 
 function isKeyword(text: string, from: number, to: number): boolean {
-  return to - from <= 8 && PY_KEYWORDS.has(text.slice(from, to));
+  return to - from <= 8 && KEYWORDS.has(text.slice(from, to));
 }
 
-const PY_KEYWORDS: ReadonlySet<string> = new Set(
-  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "),
-);
 
 /**
  * The plain subset's reader. Each method takes the position to read at and returns the position

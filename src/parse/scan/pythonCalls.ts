@@ -9,6 +9,7 @@
  */
 import type { Call as CallNode, Expr } from "../python/ast.js";
 import { parsePythonExpression } from "../python/parser.js";
+import { KEYWORDS } from "../python/tokenizer.js";
 import { isIdentStart, scanDotted, snippet } from "./chars.js";
 import { LimitHit, note, type Ctx, type Draft, type FormatId, type Outcome } from "./diagnostics.js";
 import { readNameLists } from "./nameLists.js";
@@ -64,7 +65,7 @@ function readBracketed(t: Src, ctx: Ctx, format: FormatId): Outcome | undefined 
   if (!open && !isIdentStart(text.charCodeAt(0))) return undefined;
   // Calls need a `(`; without one the parse below can only fail, and can only throw when the
   // added bracket takes the nesting past the limit.
-  if (ctx.options.fast && !text.includes("(") && openingBrackets(text) + 1 <= ctx.limits.maxDepth) return undefined;
+  if (ctx.options.fast && ((!text.includes("(") && openingBrackets(text) + 1 <= ctx.limits.maxDepth) || opensWithTwoNames(text))) return undefined;
   const wrapped = open ? t.append("]") : close ? t.edit([[0, 0, "["]]) : t.edit([[0, 0, "["]]).append("]");
   const mark = ctx.mark();
   ctx.repair(open ? "closer_added" : "brackets_added", open ? "]" : undefined, t.origin(open ? text.length : 0));
@@ -81,6 +82,7 @@ function readWhole(t: Src, ctx: Ctx, format: FormatId): Outcome | undefined {
   // Without a `(` there is no call, and only a text opening with `[` can be the empty list; the
   // parser could still stop at the nesting limit, which takes more brackets than the text has.
   if (ctx.options.fast && c !== 0x5b && !t.text.includes("(") && openingBrackets(t.text) <= ctx.limits.maxDepth) return undefined;
+  if (ctx.options.fast && opensWithTwoNames(t.text)) return undefined;
   // A plain call list reads the same through one scan (fastRead.ts) as through the parser below.
   const plain = ctx.options.fast ? fastReadWhole(t.text) : undefined;
   if (plain) return { kind: "calls", format, drafts: plain.map((p) => ({ call: { name: p.name, args: new Map(p.entries), positional: [] }, repairs: [] })) };
@@ -154,6 +156,37 @@ export function cannotHoldPythonCalls(text: string, maxDepth: number): boolean {
   let i = 0;
   while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 0x2c)) i++;
   return text.charCodeAt(i) !== 0x5b && openingBrackets(text) + 1 <= maxDepth;
+}
+
+/**
+ * Whether the text opens with two names side by side (`To calculate…`, `Here is`): Python reads
+ * no expression there, so a parse of the whole text, bracketed or not, fails at the second name,
+ * before any bracket. Keywords are excluded (`x if y`, `not in`), and so is a second name that
+ * may prefix a string (`u'…'`).
+ */
+function opensWithTwoNames(text: string): boolean {
+  const a = asciiName(text, 0);
+  if (a < 0 || isKeyword(text, 0, a)) return false;
+  let b = a;
+  while (text.charCodeAt(b) === 0x20 || text.charCodeAt(b) === 0x09) b++;
+  if (b === a) return false;
+  const e = asciiName(text, b);
+  if (e < 0 || isKeyword(text, b, e)) return false;
+  const next = text.charCodeAt(e);
+  return next !== 0x27 && next !== 0x22;
+}
+
+/** End of the ASCII name at `i`, or -1 (a non-ASCII letter right after it also gives -1). */
+function asciiName(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f)) return -1;
+  let j = i + 1;
+  for (let d = text.charCodeAt(j); (d >= 0x61 && d <= 0x7a) || (d >= 0x41 && d <= 0x5a) || d === 0x5f || (d >= 0x30 && d <= 0x39); d = text.charCodeAt(++j));
+  return text.charCodeAt(j) >= 0x80 ? -1 : j;
+}
+
+function isKeyword(text: string, from: number, to: number): boolean {
+  return to - from <= 8 && KEYWORDS.has(text.slice(from, to));
 }
 
 /** The number of `(`, `[` and `{` in the text: a bound on how deep the Python tokenizer nests. */
