@@ -34,15 +34,20 @@ const HEADERS: ReadonlyArray<readonly [string, string]> = [
   ["<start_of_turn>", "\n"],
 ];
 
+/** The first two characters of every token and header: text holding none of them holds no token. */
+const OPENINGS: readonly string[] = [...new Set([...TOKENS, ...HEADERS.map(([open]) => open)].map((t) => t.slice(0, 2)))];
+
 /** @example dropTemplateTokens(Src.of("[f()]<|eot_id|>"), ctx).text // "[f()]" */
 export function dropTemplateTokens(src: Src, ctx: Ctx): Src {
   const text = src.text;
   if (!text.includes("<")) return src;
   const cuts: Array<[number, number, string]> = [];
+  for (const [a, b, t] of edgeTokens(text)) cuts.push([a, b, t]);
+  // Tags (`<tool_call>`) are common, tokens rare: a few searches for how tokens open rule most texts out.
+  if (!OPENINGS.some((o) => text.includes(o))) return cut(src, ctx, cuts);
   for (const t of TOKENS) {
     for (let k = text.indexOf(t); k >= 0; k = text.indexOf(t, k + t.length)) cuts.push([k, k + t.length, t]);
   }
-  for (const [a, b, t] of edgeTokens(text)) cuts.push([a, b, t]);
   for (const [open, close] of HEADERS) {
     for (let k = text.indexOf(open); k >= 0; k = text.indexOf(open, k + open.length)) {
       const window = text.slice(k + open.length, k + open.length + 64);
@@ -51,6 +56,11 @@ export function dropTemplateTokens(src: Src, ctx: Ctx): Src {
       cuts.push([k, end, open]);
     }
   }
+  return cut(src, ctx, cuts);
+}
+
+/** Drops the cuts (merged where they overlap) and notes the tokens dropped. */
+function cut(src: Src, ctx: Ctx, cuts: Array<[number, number, string]>): Src {
   if (cuts.length === 0) return src;
   cuts.sort((a, b) => a[0] - b[0]);
   const edits: Array<[number, number, string]> = [];
