@@ -17,7 +17,6 @@ import type { MismatchCode } from "../mismatch.js";
 import type { MatchOptions } from "../default/matchValue.js";
 import type { Call } from "../types.js";
 import { isDocDefault, keyInfo, type CompiledGold } from "./compileGold.js";
-import { nameKey } from "../docs.js";
 import { judgeValue } from "./valueCredit.js";
 
 export interface CallScore {
@@ -49,8 +48,17 @@ const WRONG_NAME: CallScore = Object.freeze({
 
 /** Whether a call names the gold's function. */
 export function sameName(call: Call, gold: CompiledGold): boolean {
+  const a = call.name;
+  const b = gold.name;
+  if (a === b) return true;
   // Writing `.` as `_` keeps the length, so a different length is a different name.
-  return call.name === gold.name || (call.name.length === gold.name.length && nameKey(call.name) === gold.nameKey);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && !((x === 0x2e || x === 0x5f) && (y === 0x2e || y === 0x5f))) return false;
+  }
+  return true;
 }
 
 /**
