@@ -123,7 +123,8 @@ class Scan {
   call(): PlainCall {
     const name = this.name();
     // parse() drops no-call markers and API namespaces (`default_api.f`) with a note.
-    if (name === "no_function" || NAMESPACES.some((ns) => name.startsWith(ns))) throw DECLINE;
+    if (name === "no_function") throw DECLINE;
+    for (let i = 0; i < NAMESPACES.length; i++) if (name.startsWith(NAMESPACES[i]!)) throw DECLINE;
     // Calls before a trailing `;` are read as calls in prose, where a builtin (`print(…)`) is code, not an answer.
     if (this.tight && BUILTINS.has(name)) throw DECLINE;
     if (!this.tight) this.space(true);
