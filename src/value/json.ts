@@ -73,19 +73,38 @@ export function readJsonPrefix(
   }
 }
 
-/** Turns an offset into a 1-based line and column. */
+/**
+ * Turns an offset into a 1-based line and column. A reader that tries many offsets of one text
+ * (JSON objects looked for in prose) asks for the same text again and again, so its line starts
+ * are kept for the last text seen: each failure costs a binary search, not a pass from the start.
+ */
 export function positioned(text: string, message: string, offset: number): JsonError {
-  let line = 1;
-  let lineStart = 0;
   const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  const starts = lineStarts(text);
+  // The last line start at or before `end`.
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= end) lo = mid;
+    else hi = mid - 1;
   }
-  const col = end - lineStart + 1;
+  const line = lo + 1;
+  const col = end - starts[lo]! + 1;
   return { message: `${message} (${line}:${col})`, offset, line, col };
+}
+
+let lastText: string | undefined;
+let lastStarts: number[] = [0];
+
+/** Offsets where lines start (after each `\n`), for the last text asked about. */
+function lineStarts(text: string): number[] {
+  if (text === lastText) return lastStarts;
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  lastText = text;
+  lastStarts = starts;
+  return starts;
 }
 
 class JsonReader {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readJson } from "../../src/value/json.js";
+import { positioned, readJson } from "../../src/value/json.js";
 import { readJsonFast } from "../../src/value/jsonNative.js";
 import { pyRepr } from "../../src/value/repr.js";
 import { PyDict, type Value } from "../../src/value/value.js";
@@ -92,3 +92,32 @@ if (!SHARED_DIR) {
     it.skip(SKIP_MESSAGE, () => {});
   });
 }
+
+describe("positioned (line and column of a JSON error)", () => {
+  /** The plain count it replaced: newlines before the offset. */
+  function reference(text: string, offset: number) {
+    let line = 1;
+    let lineStart = 0;
+    const end = Math.min(offset, text.length);
+    for (let i = 0; i < end; i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return { line, col: end - lineStart + 1 };
+  }
+
+  it("gives the line and column the plain count gives, for any text and offset, asked in any order", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "\n", "{", " "), maxLength: 30 }), fc.array(fc.integer({ min: -2, max: 35 }), { maxLength: 6 }), (text, offsets) => {
+        for (const o of offsets) {
+          const p = positioned(text, "m", o);
+          expect({ line: p.line, col: p.col }).toEqual(reference(text, o));
+          expect(p.message).toBe(`m (${p.line}:${p.col})`);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
