@@ -11,6 +11,7 @@
  * Errors are data with an offset and (line:col); nothing throws.
  */
 import { PyDict, type Value } from "./value.js";
+import { lastAtOrBefore } from "./sorted.js";
 
 export interface JsonError {
   message: string;
@@ -81,14 +82,7 @@ export function readJsonPrefix(
 export function positioned(text: string, message: string, offset: number): JsonError {
   const end = Math.min(offset, text.length);
   const starts = lineStarts(text);
-  // The last line start at or before `end`.
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= end) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(starts, end);
   const line = lo + 1;
   const col = end - starts[lo]! + 1;
   return { message: `${message} (${line}:${col})`, offset, line, col };

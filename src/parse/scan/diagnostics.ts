@@ -8,6 +8,7 @@
  * repairs of the reading that was kept.
  */
 import type { Call, FunctionDoc } from "../../types.js";
+import { lastAtOrBefore } from "../../value/sorted.js";
 
 /** Every repair or note `parse` can report, with what it means. */
 export const REPAIRS = {
@@ -201,14 +202,7 @@ export class Ctx {
       }
     }
     const starts = this.lineStarts;
-    const at = Math.max(0, Math.min(offset, this.original.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, Math.max(0, Math.min(offset, this.original.length)));
     return { line: lo + 1, col: offset - starts[lo]! };
   }
 

@@ -12,6 +12,8 @@
  * binary search over the runs.
  */
 
+import { lastAtOrBefore } from "../../value/sorted.js";
+
 /**
  * Runs of the mapping, sorted by `at`: position `i` with `at[k] <= i < at[k + 1]` maps to
  * `from[k] + (i - at[k])` when `step[k]` is 1 (copied text), to `from[k]` when 0 (inserted).
@@ -148,16 +150,9 @@ export class Src {
 
 /** The run holding position `i`: the last with `at <= i`. */
 function runAt(runs: Runs, i: number): number {
-  const at = runs.at;
-  let lo = 0;
-  let hi = at.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (at[mid]! <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(runs.at, i);
 }
+
 /** JavaScript's `\s` set, as `String#trim` uses it. */
 export function isSpace(c: number): boolean {
   return (
