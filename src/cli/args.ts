@@ -43,3 +43,9 @@ export function checkRunNames(names: readonly string[], perRunNames: Iterable<st
   for (const name of perRunNames) if (!names.includes(name)) return `no run is named '${name}' (runs: ${names.join(", ")})`;
   return undefined;
 }
+
+/** The suite every command reads: `--data DIR` (BFCL's layout), golds from `--golds DIR` when not in DIR/possible_answer. */
+export const SUITE_OPTION_SPECS = {
+  data: { type: "string" },
+  golds: { type: "string" },
+} as const;

@@ -10,7 +10,7 @@ import { describeFinding, FINDING_CODES, SCOPES, type Finding } from "../audit/f
 import { loadSuite } from "../suite/loadSuite.js";
 import { SuiteError, type SuiteProblem } from "../suite/parseSuite.js";
 import { VERSION } from "../version.js";
-import { readArgs, readCategories } from "./args.js";
+import { readArgs, readCategories, SUITE_OPTION_SPECS } from "./args.js";
 import { fail, type Io, type Outcome } from "./main.js";
 import type { Terminal } from "./progress.js";
 import { OUTPUT_FORMATS, type ViewDocument } from "./render.js";
@@ -112,8 +112,7 @@ export function auditCommand(argv: string[], io: Io & { terminal?: Terminal }): 
   const args = readArgs(
     argv,
     {
-      data: { type: "string" },
-      golds: { type: "string" },
+      ...SUITE_OPTION_SPECS,
       category: { type: "string", multiple: true },
       "no-grounding": { type: "boolean", default: false },
       "fail-on": { type: "string", default: "error" },

@@ -1,5 +1,5 @@
 /** `toolgrade reward`: the RL reward of every output of a results file, as JSON lines or a summary. */
-import { readArgs, readCategories } from "./args.js";
+import { readArgs, readCategories, SUITE_OPTION_SPECS } from "./args.js";
 import { CATEGORY_IDS, type CategoryId } from "../categories.js";
 import type { RulesetId } from "../grade.js";
 import { PRESET_IDS, RewardOptionsError, type PresetId, type RewardOptions } from "../reward/options.js";
@@ -153,8 +153,7 @@ export async function rewardCommand(argv: string[], io: Io): Promise<Outcome> {
   const args = readArgs(
     argv,
     {
-      data: { type: "string" },
-      golds: { type: "string" },
+      ...SUITE_OPTION_SPECS,
       results: { type: "string" },
       category: { type: "string", multiple: true },
       ...REWARD_OPTION_SPECS,

@@ -4,7 +4,7 @@
  * computed by the library (scoreRun, gates); this file reads files, resolves options per run
  * and picks the outcome, whose exit code comes from main.ts.
  */
-import { checkRunNames, readArgs, readCategories } from "./args.js";
+import { checkRunNames, readArgs, readCategories, SUITE_OPTION_SPECS } from "./args.js";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
@@ -244,8 +244,7 @@ export async function scoreCommand(argv: string[], io: Io & { terminal?: Termina
   const args = readArgs(
     argv,
     {
-      data: { type: "string" },
-      golds: { type: "string" },
+      ...SUITE_OPTION_SPECS,
       results: { type: "string", multiple: true },
       category: { type: "string", multiple: true },
       ruleset: { type: "string", default: "default" },

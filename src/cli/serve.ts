@@ -2,7 +2,7 @@
  * `toolgrade serve`: the reward server (reward/server.node.ts) on a suite. The command returns
  * once the server is started; it runs until SIGINT or SIGTERM, then shuts down gracefully.
  */
-import { readArgs } from "./args.js";
+import { readArgs, SUITE_OPTION_SPECS } from "./args.js";
 import { availableParallelism } from "node:os";
 import { RewardOptionsError } from "../reward/options.js";
 import { RewardPool } from "../reward/pool.node.js";
@@ -44,8 +44,7 @@ export function serveCommand(argv: string[], io: Io): Outcome {
   const args = readArgs(
     argv,
     {
-      data: { type: "string" },
-      golds: { type: "string" },
+      ...SUITE_OPTION_SPECS,
       port: { type: "string" },
       host: { type: "string", default: "127.0.0.1" },
       "max-body": { type: "string" },

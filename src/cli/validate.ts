@@ -16,7 +16,7 @@ import { SuiteError } from "../suite/parseSuite.js";
 import { toJsonText } from "../value/toJsonText.js";
 import { PyDict } from "../value/value.js";
 import { VERSION } from "../version.js";
-import { checkRunNames, readArgs, readCategories } from "./args.js";
+import { checkRunNames, readArgs, readCategories, SUITE_OPTION_SPECS } from "./args.js";
 import { emit } from "./output.js";
 import { fail, type Io, type Outcome } from "./main.js";
 import type { Terminal } from "./progress.js";
@@ -128,8 +128,7 @@ export function validateCommand(argv: string[], io: Io & { terminal?: Terminal }
   const args = readArgs(
     argv,
     {
-      data: { type: "string" },
-      golds: { type: "string" },
+      ...SUITE_OPTION_SPECS,
       frontier: { type: "string", multiple: true },
       category: { type: "string", multiple: true },
       threshold: { type: "string", default: "0.98" },
