@@ -22,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Bench } from "tinybench";
 import { benchData } from "./lib/data.mjs";
 import { generateResults } from "./gen-results.mjs";
-import { corpusSamples, formatLabel, measureRewards, rewardConfigs } from "./reward.mjs";
+import { corpusSamples, formatLabel, measureInFreshProcesses, measureRewards, rewardConfigs } from "./reward.mjs";
 import { serverBench, serverSamples } from "./reward-server.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -168,7 +168,10 @@ log("rewards…");
     data.kind === "shared"
       ? (category, runs) => corpusSamples(shared, lib.readJson, category, runs)
       : (category, runs) => data.runs.filter((r) => !runs || r.mode === "prompt").flatMap((r) => r.records.filter((x) => x.category === category).map((x) => ({ id: x.id, result: x.result, mode: r.mode })));
-  const configs = measureRewards(rewardConfigs(lib.compile, entries, samples, undefined, formatLabel(lib.parse)), QUICK ? 0.005 : 1);
+  const built = rewardConfigs(lib.compile, entries, samples, undefined, formatLabel(lib.parse));
+  // With the corpus, each row in a fresh process (bench/reward.mjs); the bundled runs are a smoke test.
+  const configs =
+    data.kind === "shared" && !QUICK ? measureInFreshProcesses(built.map((c) => c.name), { dist, shared, seconds: 1 }) : measureRewards(built, QUICK ? 0.005 : 1);
   details.reward = configs.map((c) => ({ name: c.name, outputs: c.outputs, rewardsPerSecond: c.best, rounds: c.wall }));
   for (const c of configs) {
     if (!c.name.endsWith("graded")) continue;

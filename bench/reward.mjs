@@ -4,13 +4,16 @@
 //   npm run build && TOOLGRADE_SHARED=../shared node bench/reward.mjs
 //
 // Env: TOOLGRADE_SHARED (BFCL data and the corpus, default ../shared), TOOLGRADE_DIST (the
-// built package, default dist/), BENCH_SECONDS (per measurement, default 2). Each row is the
-// best of 3 rounds after a warm-up, so a busy machine shows up as spread, not as a lower best.
+// built package, default dist/), BENCH_SECONDS (per measurement, default 2). Each row is
+// measured in a fresh process (a trainer's reward process sees one policy's outputs, not every
+// row's formats before its own), as the best of 3 rounds after a warm-up, so a busy machine
+// shows up as spread, not as a lower best.
 // Rows: every output of the category in the corpus (all runs, prompt and FC); the outputs of
 // the runs that write plain Python call lists (the fast reader's case); and "cold values",
 // with the per-param value memory off, as if every value were new.
 //
 // bench/index.mjs imports rewardConfigs and measureRewards to put these figures in its table.
+import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -126,21 +129,47 @@ export function measureRewards(configs, seconds) {
   return configs;
 }
 
+/**
+ * Each configuration measured in a fresh Node process, as a trainer's reward process scores one
+ * policy's outputs: no other configuration's formats have shaped the JIT before it. `names` are
+ * configuration names of {@link rewardConfigs}; each child runs this file with `--only NAME`.
+ */
+export function measureInFreshProcesses(names, { dist, shared, seconds }) {
+  const file = fileURLToPath(import.meta.url);
+  return names.map((name) => {
+    const r = spawnSync(process.execPath, [file, "--only", name], {
+      encoding: "utf8",
+      env: { ...process.env, TOOLGRADE_DIST: dist, TOOLGRADE_SHARED: shared, BENCH_SECONDS: String(seconds) },
+    });
+    if (r.status !== 0) throw new Error(`bench/reward.mjs --only ${name} exited with ${r.status}: ${r.stderr.slice(-2000)}`);
+    return JSON.parse(r.stdout.trim().split("\n").pop());
+  });
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const here = fileURLToPath(new URL(".", import.meta.url));
   const dist = resolve(process.env.TOOLGRADE_DIST ?? join(here, "../dist"));
   const shared = resolve(process.env.TOOLGRADE_SHARED ?? join(here, "../../shared"));
   const seconds = Number(process.env.BENCH_SECONDS ?? 2);
+  const only = process.argv[2] === "--only" ? process.argv[3] : undefined;
   const { compile, loadSuite, readJson, parse } = await import(join(dist, "index.js"));
   const suite = loadSuite(join(shared, "bfcl"), { categories: ["simple_python", "parallel_multiple"] });
   const entries = new Map([...suite.entries.values()].flat().map((e) => [e.id, e]));
-  const os = await import("node:os");
-  console.log(`toolgrade reward benchmark · node ${process.version} · ${dist}`);
-  console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${os.availableParallelism()} cores`);
-  console.log(`${"".padEnd(52)} ${"outputs".padStart(6)}  ${"rewards".padStart(11)}  ${"per reward".padStart(9)}`);
-  const configs = measureRewards(rewardConfigs(compile, entries, (category, runs) => corpusSamples(shared, readJson, category, runs), undefined, formatLabel(parse)), seconds);
-  const k = (x) => `${Math.round(x / 1000)}k`;
-  for (const c of configs) {
-    console.log(`${c.name.padEnd(52)} ${String(c.outputs).padStart(6)}  ${Math.round(c.best).toLocaleString("en").padStart(9)}/s  ${(1e6 / c.best).toFixed(2).padStart(6)} µs  rounds ${c.wall.map(k).join(" ")}, per CPU-second ${k(Math.max(...c.cpu))}`);
+  const all = rewardConfigs(compile, entries, (category, runs) => corpusSamples(shared, readJson, category, runs), undefined, formatLabel(parse));
+  if (only !== undefined) {
+    // A child of measureInFreshProcesses: one configuration, its figures as one JSON line.
+    const config = all.find((c) => c.name === only);
+    if (!config) throw new Error(`no configuration named ${only}`);
+    const [c] = measureRewards([config], seconds);
+    console.log(JSON.stringify({ name: c.name, outputs: c.outputs, best: c.best, wall: c.wall, cpu: c.cpu }));
+  } else {
+    const os = await import("node:os");
+    console.log(`toolgrade reward benchmark · node ${process.version} · ${dist} · each row in a fresh process`);
+    console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${os.availableParallelism()} cores`);
+    console.log(`${"".padEnd(52)} ${"outputs".padStart(6)}  ${"rewards".padStart(11)}  ${"per reward".padStart(9)}`);
+    const k = (x) => `${Math.round(x / 1000)}k`;
+    for (const c of measureInFreshProcesses(all.map((c) => c.name), { dist, shared, seconds })) {
+      console.log(`${c.name.padEnd(52)} ${String(c.outputs).padStart(6)}  ${Math.round(c.best).toLocaleString("en").padStart(9)}/s  ${(1e6 / c.best).toFixed(2).padStart(6)} µs  rounds ${c.wall.map(k).join(" ")}, per CPU-second ${k(Math.max(...c.cpu))}`);
+    }
   }
 }
