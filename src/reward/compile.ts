@@ -27,14 +27,11 @@ import { grade } from "../grade.js";
 import { maximumMatching, maximumWeightAssignment } from "../match/assignment.js";
 import type { MismatchCode } from "../mismatch.js";
 import type { Call, Entry } from "../types.js";
-import { readPayloadValue } from "../value/fromJs.js";
 import { compileGold, type CompiledGold } from "./compileGold.js";
 import { findDoc } from "../docs.js";
 import { PRESETS, resolveOptions, type PresetId, type ResolvedOptions, type RewardOptions } from "./options.js";
 import { readCalls, type ReadOutcome } from "./readCalls.js";
 
-/** A payload too deep to convert: read as malformed output. */
-const UNREADABLE: ReadOutcome = { status: "malformed", calls: [], dropped: 0 };
 import { scoreCall, type CallScore } from "./scoreCall.js";
 
 /** The highest score of an output whose verdict fails. */
@@ -127,11 +124,9 @@ function scorerOf(c: Compiled): (output: unknown) => Reward {
     };
   }
   const combine = COMBINE[options.preset];
-  return (output) => {
-    const read = readPayloadValue(output);
-    const g = gradeOutput(c, read.ok ? readCalls(entry, read.value, options.decode) : UNREADABLE);
-    return combine(g, options);
-  };
+  // Payloads go to parse() as they are: it converts them once, within its own limits (a payload
+  // too deep or cyclic is malformed output there), where converting first would copy them twice.
+  return (output) => combine(gradeOutput(c, readCalls(entry, output, options.decode)), options);
 }
 
 const COMBINE: Record<PresetId, (g: Graded, o: ResolvedOptions) => Reward> = {

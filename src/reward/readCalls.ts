@@ -8,7 +8,6 @@ import type { DecodeMode } from "../bfcl/gradeBfcl.js";
 import { CATEGORIES } from "../categories.js";
 import { parse, parseDeclined } from "../parse/parse.js";
 import type { Call, Entry } from "../types.js";
-import type { Value } from "../value/value.js";
 import { fastRead } from "../parse/fastRead.js";
 
 export interface ReadOutcome {
@@ -24,7 +23,7 @@ const NO_CALLS: readonly Call[] = Object.freeze([]);
 /**
  * @example readCalls(entry, "[f(x=1)]", "prompt") // {status: "calls", calls: [{name: "f", …}], dropped: 0}
  */
-export function readCalls(entry: Entry, output: Value, decode: DecodeMode): ReadOutcome {
+export function readCalls(entry: Entry, output: unknown, decode: DecodeMode): ReadOutcome {
   const info = CATEGORIES[entry.category];
   if (typeof output === "string" && decode === "prompt" && info.hasGold && info.language !== "python") {
     const calls = readSourceCalls(info.language, output);
