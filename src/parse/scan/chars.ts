@@ -2,6 +2,7 @@
  * Character classes and small text helpers shared by the scanners: Python-ish identifiers
  * (ASCII and letters beyond it), dotted names, and one-line snippets for repair details.
  */
+import { KEYWORDS } from "../python/tokenizer.js";
 import { isSpace } from "./source.js";
 
 /**
@@ -54,4 +55,23 @@ export function snippet(s: string): string {
     one += s[i];
   }
   return one.length > 40 ? `${one.slice(0, 37)}...` : one;
+}
+
+/**
+ * End of the ASCII name (`[A-Za-z_][A-Za-z0-9_]*`) at `i`, reading no further than `to`; -1 when
+ * none starts there.
+ *
+ * @example plainName("get_x(1)", 0) // 5
+ */
+export function plainName(text: string, i: number, to: number = text.length): number {
+  const c = text.charCodeAt(i);
+  if (!(i < to && ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f))) return -1;
+  let j = i + 1;
+  for (let d = text.charCodeAt(j); j < to && ((d >= 0x61 && d <= 0x7a) || (d >= 0x41 && d <= 0x5a) || d === 0x5f || (d >= 0x30 && d <= 0x39)); d = text.charCodeAt(++j));
+  return j;
+}
+
+/** Whether `text[from, to)` is a Python keyword (none is longer than 8 characters). */
+export function isKeyword(text: string, from: number, to: number): boolean {
+  return to - from <= 8 && KEYWORDS.has(text.slice(from, to));
 }

@@ -18,9 +18,8 @@
  * is known to be a call without being parsed, and is parsed only once its place has passed.
  */
 import { parsePythonExpression } from "../python/parser.js";
-import { KEYWORDS } from "../python/tokenizer.js";
 import { matchBracket } from "./brackets.js";
-import { isIdentPart, isIdentStart, scanDotted, snippet } from "./chars.js";
+import { isIdentPart, isIdentStart, isKeyword, plainName, scanDotted, snippet } from "./chars.js";
 import { BUILTINS, codeRanges, inCode } from "./codeText.js";
 import { LimitHit, note, type Ctx, type Draft, type FormatId, type Outcome } from "./diagnostics.js";
 import { lenientCall } from "./looseArgs.js";
@@ -310,18 +309,6 @@ function namesChain(text: string, from: number, to: number): boolean {
   }
 }
 
-/** End of the ASCII name at `i` (before `to`), or -1. */
-function plainName(text: string, i: number, to: number): number {
-  const c = text.charCodeAt(i);
-  if (!(i < to && ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f))) return -1;
-  let j = i + 1;
-  for (let d = text.charCodeAt(j); j < to && ((d >= 0x61 && d <= 0x7a) || (d >= 0x41 && d <= 0x5a) || d === 0x5f || (d >= 0x30 && d <= 0x39)); d = text.charCodeAt(++j));
-  return j;
-}
-
-function isKeyword(text: string, from: number, to: number): boolean {
-  return to - from <= 8 && KEYWORDS.has(text.slice(from, to));
-}
 
 
 /**

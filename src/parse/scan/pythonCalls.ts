@@ -9,8 +9,7 @@
  */
 import type { Call as CallNode, Expr } from "../python/ast.js";
 import { parsePythonExpression } from "../python/parser.js";
-import { KEYWORDS } from "../python/tokenizer.js";
-import { isIdentStart, scanDotted, snippet } from "./chars.js";
+import { isIdentStart, isKeyword, plainName, scanDotted, snippet } from "./chars.js";
 import { LimitHit, note, type Ctx, type Draft, type FormatId, type Outcome } from "./diagnostics.js";
 import { readNameLists } from "./nameLists.js";
 import { malformed, scanProse } from "./proseCalls.js";
@@ -176,17 +175,10 @@ function opensWithTwoNames(text: string): boolean {
   return next !== 0x27 && next !== 0x22;
 }
 
-/** End of the ASCII name at `i`, or -1 (a non-ASCII letter right after it also gives -1). */
+/** End of the ASCII name at `i`, or -1, also when a non-ASCII letter continues it. */
 function asciiName(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f)) return -1;
-  let j = i + 1;
-  for (let d = text.charCodeAt(j); (d >= 0x61 && d <= 0x7a) || (d >= 0x41 && d <= 0x5a) || d === 0x5f || (d >= 0x30 && d <= 0x39); d = text.charCodeAt(++j));
-  return text.charCodeAt(j) >= 0x80 ? -1 : j;
-}
-
-function isKeyword(text: string, from: number, to: number): boolean {
-  return to - from <= 8 && KEYWORDS.has(text.slice(from, to));
+  const j = plainName(text, i);
+  return j >= 0 && text.charCodeAt(j) >= 0x80 ? -1 : j;
 }
 
 /** The number of `(`, `[` and `{` in the text: a bound on how deep the Python tokenizer nests. */
@@ -225,8 +217,7 @@ function quotedCall(value: string, t: Src, at: number, ctx: Ctx): Draft | undefi
  */
 function escapeOutsideStrings(text: string, maxDepth: number): boolean {
   const k = text.indexOf("\\");
-  const next = text.charCodeAt(k + 1);
-  if (k < 0 || (next !== 0x5f && next !== 0x2a)) return false;
+  if (k < 0 || (text.charCodeAt(k + 1) !== 0x5f && text.charCodeAt(k + 1) !== 0x2a)) return false;
   const before = text.slice(0, k);
   return !before.includes("'") && !before.includes('"') && !before.includes("#") && openingBrackets(before) <= maxDepth;
 }
