@@ -384,10 +384,10 @@ export function fastReadWhole(text: string): PlainCall[] | undefined {
   return r && r.bareNames === 0 && r.calls.length > 0 && (r.bracketed || r.calls.length === 1) ? r.calls : undefined;
 }
 
-/** The limits under which the fast readers work; larger inputs are left to the full readers. */
-export const FAST_LIMITS = { maxLength: MAX_LENGTH, maxDepth: MAX_DEPTH, maxCalls: MAX_CALLS } as const;
-
-/** Whether parse limits leave room for the fast readers (a lower limit must be enforced by the full reader). */
+/**
+ * Whether parse limits leave room for the fast readers, which leave longer, deeper or larger
+ * inputs to the full readers (a lower limit must be enforced by the full reader).
+ */
 export function withinFastLimits(limits: { maxLength: number; maxDepth: number; maxCalls: number }): boolean {
   return limits.maxLength >= MAX_LENGTH && limits.maxDepth >= MAX_DEPTH && limits.maxCalls >= MAX_CALLS;
 }

@@ -33,7 +33,7 @@
 import type { Call, FunctionDoc } from "../types.js";
 import { docsByName, findDoc } from "../docs.js";
 import { bindPositional } from "./bind.js";
-import { FAST_LIMITS, fastReadClean, withinFastLimits } from "./fastRead.js";
+import { fastReadClean, withinFastLimits } from "./fastRead.js";
 import { readText } from "./formats/detect.js";
 import { readPayload } from "./formats/payload.js";
 import { stripReasoning } from "./formats/reasoning.js";
@@ -82,21 +82,14 @@ const DEFAULT_NO_CALL_NAMES: ReadonlySet<string> = new Set(["no_function"]);
  * @example parse("[f(a=1, b=]") // {status: "malformed", format: "python", error: {code: "syntax_error", message: "unmatched ']'", offset: 10, line: 1, col: 10}}
  */
 export function parse(output: unknown, options: ParseOptions = {}): ParseResult {
+  const limits = limitsOf(options);
+  const fast = withinFastLimits(limits);
   // Most answers are a clean Python call list, which one scan reads exactly as the full reader would.
-  if (typeof output === "string" && options.noCallNames === undefined && fastAllowed(options)) {
+  if (fast && typeof output === "string" && options.noCallNames === undefined) {
     const calls = fastReadClean(output);
     if (calls) return { status: "calls", format: "python", calls, repairs: [] };
   }
-  return parseDeclined(output, options);
-}
-
-/** Whether the limits leave room for the fast readers (read off the options, nothing built). */
-function fastAllowed(options: ParseOptions): boolean {
-  return (
-    (options.maxLength ?? DEFAULT_LIMITS.maxLength) >= FAST_LIMITS.maxLength &&
-    (options.maxDepth ?? DEFAULT_LIMITS.maxDepth) >= FAST_LIMITS.maxDepth &&
-    (options.maxCalls ?? DEFAULT_LIMITS.maxCalls) >= FAST_LIMITS.maxCalls
-  );
+  return read(output, options, limits, fast);
 }
 
 /**
