@@ -10,8 +10,20 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 type WithHelp<O extends Options> = O & { help: { type: "boolean"; short: "h"; default: false } };
 export type ArgValues<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: false; options: WithHelp<O> }>>["values"];
 
-/** The parsed values, or the outcome to return (bad usage, or help printed). */
-export function readArgs<O extends Options>(argv: string[], options: O, usage: string, io: Io): { values: ArgValues<O> } | { outcome: Outcome } {
+/** Values with the required options known to be given. */
+type WithRequired<V, R extends keyof V> = V & { [K in R]-?: NonNullable<V[K]> };
+
+/**
+ * The parsed values, or the outcome to return (bad usage, or help printed). `required` names the
+ * options that must be given (a repeatable one at least once), each with how usage writes it.
+ */
+export function readArgs<O extends Options, R extends keyof ArgValues<O> & string = never>(
+  argv: string[],
+  options: O,
+  usage: string,
+  io: Io,
+  required: { readonly [K in R]: string } = {} as { [K in R]: string },
+): { values: WithRequired<ArgValues<O>, R> } | { outcome: Outcome } {
   const all = { ...options, help: { type: "boolean", short: "h", default: false } } as WithHelp<O>;
   let values: ArgValues<O>;
   try {
@@ -23,7 +35,11 @@ export function readArgs<O extends Options>(argv: string[], options: O, usage: s
     io.out(usage);
     return { outcome: { kind: "help" } };
   }
-  return { values };
+  for (const [name, label] of Object.entries(required) as Array<[R, string]>) {
+    const v = values[name] as unknown;
+    if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) return { outcome: fail(`${label} is required`) };
+  }
+  return { values: values as WithRequired<ArgValues<O>, R> };
 }
 
 /** `--category C` values, checked; a string is the usage error. */

@@ -120,10 +120,10 @@ export function auditCommand(argv: string[], io: Io & { terminal?: Terminal }): 
     },
     AUDIT_USAGE,
     io,
+    { data: "--data DIR" },
   );
   if ("outcome" in args) return args.outcome;
   const { values } = args;
-  if (!values.data) return fail("--data DIR is required");
   const failOn = values["fail-on"];
   if (failOn !== "error" && failOn !== "warning" && failOn !== "never") return fail(`--fail-on must be error, warning or never, not '${failOn}'`);
   const outputs = parseOutputs(values.format ?? []);

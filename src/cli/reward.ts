@@ -162,11 +162,10 @@ export async function rewardCommand(argv: string[], io: Io): Promise<Outcome> {
     },
     REWARD_USAGE,
     io,
+    { data: "--data DIR", results: "--results FILE|DIR" },
   );
   if ("outcome" in args) return args.outcome;
   const { values } = args;
-  if (!values.data) return fail("--data DIR is required");
-  if (!values.results) return fail("--results FILE|DIR is required");
   if (values.format !== "jsonl" && values.format !== "text") return fail(`--format must be jsonl or text, not '${values.format}'`);
   const options = rewardOptionsFrom(values);
   if (typeof options === "string") return fail(options);

@@ -262,11 +262,10 @@ export async function scoreCommand(argv: string[], io: Io & { terminal?: Termina
     },
     SCORE_USAGE,
     io,
+    { data: "--data DIR", results: "--results PATH" },
   );
   if ("outcome" in args) return args.outcome;
   const { values } = args;
-  if (!values.data) return fail("--data DIR is required");
-  if (!values.results?.length) return fail("--results PATH is required");
   const ruleset = values.ruleset as RulesetId;
   if (!RULESET_IDS.includes(ruleset)) return fail(`unknown ruleset '${values.ruleset}' (available: ${RULESET_IDS.join(", ")})`);
   const decode = perRun(values.decode ?? [], (s) => (s === "prompt" || s === "fc" ? s : undefined), "--decode");

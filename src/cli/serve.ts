@@ -53,10 +53,10 @@ export function serveCommand(argv: string[], io: Io): Outcome {
     },
     SERVE_USAGE,
     io,
+    { data: "--data DIR" },
   );
   if ("outcome" in args) return args.outcome;
   const { values } = args;
-  if (!values.data) return fail("--data DIR is required");
   const port = wholeNumber(values.port, 8000);
   if (port === undefined || port > 65535) return fail(`--port takes a port number, not '${values.port}'`);
   const maxBody = wholeNumber(values["max-body"], 32 * 1024 * 1024);

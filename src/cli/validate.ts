@@ -141,11 +141,10 @@ export function validateCommand(argv: string[], io: Io & { terminal?: Terminal }
     },
     VALIDATE_USAGE,
     io,
+    { data: "--data DIR", frontier: "--frontier PATH" },
   );
   if ("outcome" in args) return args.outcome;
   const { values } = args;
-  if (!values.data) return fail("--data DIR is required");
-  if (!values.frontier?.length) return fail("--frontier PATH is required");
   const threshold = Number(values.threshold);
   if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) return fail(`--threshold must be a number from 0 to 1, not '${values.threshold}'`);
   const ruleset = values.ruleset as RulesetId;
