@@ -59,3 +59,20 @@ describe("exitCode", () => {
     expect(exitCode(outcome)).toBe(code);
   });
 });
+
+describe("required options", () => {
+  it.each([
+    [["score", "--results", RESULTS], "--data DIR is required"],
+    [["score", "--data", DATA], "--results PATH is required"],
+    [["reward", "--data", DATA], "--results FILE|DIR is required"],
+    [["reward", "--results", RESULTS], "--data DIR is required"],
+    [["serve"], "--data DIR is required"],
+    [["audit"], "--data DIR is required"],
+    [["validate", "--frontier", RESULTS], "--data DIR is required"],
+    [["score", "--data", "", "--results", RESULTS], "--data DIR is required"],
+  ])("%j", async (argv, message) => {
+    const { outcome } = await cli(...argv);
+    expect(outcome).toEqual({ kind: "bad_input", message });
+    expect(exitCode(outcome)).toBe(2);
+  });
+});
