@@ -8,9 +8,10 @@
 // the two alternate (CPU time, best of ROUNDS, default 5), so a slow host period falls on both.
 // Prints µs per reward for each run and build, and over all runs (each run's best, summed).
 // Env: TOOLGRADE_SHARED (default ../shared), ROUNDS, MS (per round, default 80).
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { corpusSamples } from "./reward.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const [a, b, category = "simple_python"] = process.argv.slice(2);
@@ -46,20 +47,16 @@ const total = [0, 0];
 let outputs = 0;
 const root = join(shared, "conformance");
 console.log(`${"run".padEnd(36)} ${"A µs".padStart(7)} ${"B µs".padStart(7)}  A/B`);
-for (const run of readdirSync(root).sort()) {
-  let text;
-  try {
-    text = readFileSync(join(root, run, `${category}.jsonl`), "utf8");
-  } catch {
-    continue;
-  }
-  const records = text.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
-  const work = builds.map(({ lib, entries }) => records.map((r) => [lib.compile(entries.get(r.id), { decode: r.mode }), r.result]));
+for (const run of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  // Each build reads the outputs with its own JSON reader, as bench/reward.mjs does.
+  const work = builds.map(({ lib, entries }) => corpusSamples(shared, lib.readJson, category, [run]).map((s) => [lib.compile(entries.get(s.id), { decode: s.mode }), s.result]));
+  const n = work[0].length;
+  if (n === 0) continue;
   work.forEach((w) => round(w));
   const best = [Infinity, Infinity];
   for (let k = 0; k < rounds; k++) work.forEach((w, i) => (best[i] = Math.min(best[i], round(w))));
-  best.forEach((x, i) => (total[i] += x * records.length));
-  outputs += records.length;
+  best.forEach((x, i) => (total[i] += x * n));
+  outputs += n;
   console.log(`${run.padEnd(36)} ${best[0].toFixed(2).padStart(7)} ${best[1].toFixed(2).padStart(7)}  ${(best[0] / best[1]).toFixed(2)}×`);
 }
 const rate = (t) => Math.round((outputs / t) * 1e6).toLocaleString("en");
