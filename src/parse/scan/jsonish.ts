@@ -29,12 +29,17 @@ export type ValueRead =
  */
 export function readValueAt(src: Src, start: number, ctx: Ctx, notes: Repair[]): ValueRead {
   const text = src.text;
-  const json = readJsonPrefix(text, start, { maxDepth: ctx.limits.maxDepth });
-  if (json.ok) return { ok: true, value: json.value, end: json.end };
+  // Python's quotes (`{'a': 1}`) stop a JSON reading at its first key: the JSON reading is then
+  // only needed for its error message, when no other reading works either.
+  const json = failsAsJsonAtOnce(text, start) ? undefined : readJsonPrefix(text, start, { maxDepth: ctx.limits.maxDepth });
+  if (json?.ok) return { ok: true, value: json.value, end: json.end };
+  const jsonError = () => {
+    const r = json ?? readJsonPrefix(text, start, { maxDepth: ctx.limits.maxDepth });
+    if (r.ok) throw new Error("failsAsJsonAtOnce accepted text JSON reads");
+    return { ok: false as const, message: r.error.message, offset: src.origin(r.error.offset), unclosed: false };
+  };
   const c = text.charCodeAt(start);
-  if (c !== 0x7b && c !== 0x5b) {
-    return { ok: false, message: json.error.message, offset: src.origin(json.error.offset), unclosed: false };
-  }
+  if (c !== 0x7b && c !== 0x5b) return jsonError();
   const span = matchBracket(text, start, { maxDepth: ctx.limits.maxDepth, backticks: true });
   if (!span.ok && span.reason === "too_deep") {
     throw new LimitHit("too_deep", `brackets nested deeper than ${ctx.limits.maxDepth}`, src.origin(span.at));
@@ -42,7 +47,7 @@ export function readValueAt(src: Src, start: number, ctx: Ctx, notes: Repair[]):
   if (span.ok) {
     const v = readLoose(text.slice(start, span.end), src.origin(start), ctx, notes);
     if (v !== undefined) return { ok: true, value: v, end: span.end };
-    return { ok: false, message: json.error.message, offset: src.origin(json.error.offset), unclosed: false };
+    return jsonError();
   }
   if (span.reason === "unclosed") {
     const closed = text.slice(start) + span.closers;
@@ -54,7 +59,19 @@ export function readValueAt(src: Src, start: number, ctx: Ctx, notes: Repair[]):
     }
     return { ok: false, message: `unclosed ${text[start]}`, offset: src.origin(start), unclosed: true };
   }
-  return { ok: false, message: json.error.message, offset: src.origin(json.error.offset), unclosed: false };
+  return jsonError();
+}
+
+/**
+ * Whether JSON fails on the first thing inside the bracket at `start`: a `{` or `[` whose first
+ * item, after JSON whitespace, opens with a single quote.
+ */
+export function failsAsJsonAtOnce(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c !== 0x7b && c !== 0x5b) return false;
+  let i = start + 1;
+  for (let d = text.charCodeAt(i); d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09; d = text.charCodeAt(++i));
+  return text.charCodeAt(i) === 0x27;
 }
 
 /** A complete bracketed span as JavaScript, then as a Python literal; undefined when neither reads it. */
