@@ -221,29 +221,21 @@ export class Tokenizer {
 
   /** A string whose opening quote is at `quoteAt` (prefix, if any, from `start`). */
   private string(start: number, quoteAt: number): Token {
+    const src = this.src;
+    const end = this.end;
     const quote = this.at(quoteAt);
     let p = quoteAt + 1;
-    let quoteSize = 1;
     if (this.at(p) === quote) {
-      if (this.at(p + 1) !== quote) {
-        this.pos = p + 1;
-        return this.make("string", start);
-      }
-      quoteSize = 3;
-      p += 2;
+      // Two quotes are the empty string; three open a triple-quoted one.
+      this.pos = this.at(p + 1) === quote ? tripleQuotedEnd(src, p + 2, end, quote, start) : p + 1;
+      return this.make("string", start);
     }
-    let endQuotes = 0;
-    while (endQuotes !== quoteSize) {
-      const c = this.at(p);
-      if (c === EOF || (quoteSize === 1 && this.newlineAt(p) > 0)) {
-        fail(quoteSize === 3 ? "unterminated triple-quoted string literal" : "unterminated string literal", start);
-      }
-      p++;
-      if (c === quote) endQuotes++;
-      else {
-        endQuotes = 0;
-        if (c === 0x5c && this.at(p) !== EOF) p += Math.max(1, this.newlineAt(p));
-      }
+    for (;;) {
+      if (p >= end) fail("unterminated string literal", start);
+      const c = src.charCodeAt(p++);
+      if (c === quote) break;
+      if (c === 0x0a || c === 0x0d) fail("unterminated string literal", start);
+      if (c === 0x5c && p < end) p += escapedLength(src, p, end);
     }
     this.pos = p;
     return this.make("string", start);
@@ -297,4 +289,33 @@ function isDigitCode(c: number): boolean {
 /** `(` `)` `[` `]` `{` `}` `,` `;` `~`: operators that no longer operator starts with. */
 function isSingleCharOp(c: number): boolean {
   return c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2c || c === 0x3b || c === 0x7e;
+}
+
+/**
+ * The end of a triple-quoted string whose body starts at `p`: after the first three quotes in a
+ * row that no backslash escapes. Quotes and backslashes are found with `indexOf`, as a docstring
+ * left open in a code answer runs to the end of the text.
+ */
+function tripleQuotedEnd(src: string, p: number, end: number, quote: number, start: number): number {
+  const q = String.fromCharCode(quote);
+  let backslash = src.indexOf("\\", p);
+  for (;;) {
+    if (backslash >= 0 && backslash < p) backslash = src.indexOf("\\", p);
+    let k = src.indexOf(q, p);
+    if (k >= end) k = -1;
+    const b = backslash >= 0 && backslash < end ? backslash : -1;
+    if (b >= 0 && (k < 0 || b < k)) {
+      p = b + 1;
+      if (p < end) p += escapedLength(src, p, end);
+      continue;
+    }
+    if (k < 0) fail("unterminated triple-quoted string literal", start);
+    if (k + 2 < end && src.charCodeAt(k + 1) === quote && src.charCodeAt(k + 2) === quote) return k + 3;
+    p = k + 1;
+  }
+}
+
+/** What a backslash before `p` escapes: the next character, or the whole `\r\n`. */
+function escapedLength(src: string, p: number, end: number): number {
+  return src.charCodeAt(p) === 0x0d && p + 1 < end && src.charCodeAt(p + 1) === 0x0a ? 2 : 1;
 }
