@@ -34,6 +34,7 @@ import type { Call, FunctionDoc } from "../types.js";
 import { docsByName, findDoc } from "../docs.js";
 import { bindPositional } from "./bind.js";
 import { fastReadClean, withinFastLimits } from "./fastRead.js";
+import { fastReadToolCalls } from "./fastToolCall.js";
 import { readText } from "./formats/detect.js";
 import { readPayload } from "./formats/payload.js";
 import { stripReasoning } from "./formats/reasoning.js";
@@ -118,11 +119,13 @@ export function parseFully(output: unknown, options: ParseOptions = {}): ParseRe
 }
 
 function read(output: unknown, options: ParseOptions, limits: Limits, fast: boolean): ParseResult {
-  const ctxOptions = {
-    noCallNames: options.noCallNames ? new Set(options.noCallNames) : DEFAULT_NO_CALL_NAMES,
-    docs: options.functions ? docsByName(options.functions) : undefined,
-    fast,
-  };
+  const noCallNames = options.noCallNames ? new Set(options.noCallNames) : DEFAULT_NO_CALL_NAMES;
+  // Hermes and Qwen policies write `<tool_call>` blocks of one JSON object each, read in one pass.
+  if (fast && typeof output === "string") {
+    const calls = fastReadToolCalls(output, noCallNames);
+    if (calls) return { status: "calls", format: "hermes", calls, repairs: [] };
+  }
+  const ctxOptions = { noCallNames, docs: options.functions ? docsByName(options.functions) : undefined, fast };
   const ctx = new Ctx(typeof output === "string" ? output : "", limits, ctxOptions);
   try {
     const outcome =

@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parse, parseFully, type ParseOptions } from "../../src/parse/parse.js";
+import { parseFully } from "../../src/parse/parse.js";
+import { parseDifference } from "../helpers/parseDifference.js";
 import { identical } from "../../src/reward/compileGold.js";
 import { fastRead, fastReadClean } from "../../src/parse/fastRead.js";
 import { mutate, seeded } from "../oracle/mutate.js";
@@ -163,23 +164,6 @@ const embedding: fc.Arbitrary<(t: string) => unknown> = fc.constantFrom(
   (t: string) => "<think>hmm</think>" + t,
   (t: string) => [t],
 );
-
-/** parse() puts fast readers in front of and inside the full reader: the result must be the same, repairs included. */
-function parseDifference(text: unknown, functions?: readonly FunctionDoc[], limits: Pick<ParseOptions, "maxDepth"> = {}): string | undefined {
-  const options = functions ? { functions, ...limits } : limits;
-  const fast = parse(text, options);
-  const full = parseFully(text, options);
-  const a = JSON.stringify(fast, (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Map ? [...v] : v));
-  const b = JSON.stringify(full, (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Map ? [...v] : v));
-  if (a !== b) return `${JSON.stringify(text)}: ${a} vs ${b}`;
-  if (fast.status === "calls" && full.status === "calls" && reprs(fast.calls) !== reprs(full.calls)) return `${JSON.stringify(text)}: values differ`;
-  return undefined;
-}
-
-/** Calls as Python reprs, which keep what JSON loses (-0.0, int vs float). */
-function reprs(calls: readonly Call[]): string {
-  return calls.map((c) => `${c.name}(${c.positional.map(pyRepr).join(", ")}; ${[...c.args].map(([k, v]) => `${k}=${pyRepr(v)}`).join(", ")})`).join("; ");
-}
 
 describe("parse() with the fast reader in front", () => {
   it.each([

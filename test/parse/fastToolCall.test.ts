@@ -1,0 +1,120 @@
+/**
+ * The `<tool_call>` fast reader returns exactly what the full reader returns, or declines: a table
+ * of both, generated Hermes-style text full of near misses, and the conformance corpus (whose
+ * every output, and a mutation of each, fastRead.test.ts also runs through parse and parseFully).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fastReadToolCalls } from "../../src/parse/fastToolCall.js";
+import { parseFully } from "../../src/parse/parse.js";
+import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
+import { parseDifference, reprs } from "../helpers/parseDifference.js";
+import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
+
+const NO_CALL = new Set(["no_function"]);
+const block = (json: string, inside = "\n") => `<tool_call>${inside}${json}${inside}</tool_call>`;
+
+describe("fastReadToolCalls reads <tool_call> blocks of one JSON call each", () => {
+  it.each([
+    ["Hermes", block('{"arguments": {"base": 10, "height": 5}, "name": "area"}'), "area(; base=10, height=5)"],
+    ["Qwen3 key order", block('{"name": "area", "arguments": {"base": 10.0}}'), "area(; base=10.0)"],
+    ["two blocks", `${block('{"name": "a", "arguments": {}}')}\n${block('{"name": "b", "arguments": {"x": [1, null]}}')}\n`, "a(; ); b(; x=[1, None])"],
+    ["no space inside the tags", block('{"name": "a", "arguments": {"s": "it\'s"}}', ""), "a(; s=\"it's\")"],
+    ["a name to trim", block('{"name": " a ", "arguments": {}}'), "a(; )"],
+    ["escapes", block('{"name": "a", "arguments": {"s": "\\u003c\\n\\""}}'), "a(; s='<\\n\"')"],
+  ])("%s", (_name, text, expected) => {
+    const calls = fastReadToolCalls(text, NO_CALL);
+    expect(calls && reprs(calls)).toBe(expected);
+    expect(parseDifference(text)).toBeUndefined();
+  });
+});
+
+describe("fastReadToolCalls leaves everything else to parse()", () => {
+  it.each([
+    ["Python's quotes", block("{'name': 'a', 'arguments': {}}")],
+    ["a Python constant", block('{"name": "a", "arguments": {"x": True}}')],
+    ["arguments as a JSON string", block('{"name": "a", "arguments": "{\\"x\\": 1}"}')],
+    ["arguments null", block('{"name": "a", "arguments": null}')],
+    ["an extra key", block('{"name": "a", "arguments": {}, "id": "1"}')],
+    ["parameters", block('{"name": "a", "parameters": {}}')],
+    ["two objects in a block", block('{"name": "a", "arguments": {}}\n{"name": "b", "arguments": {}}')],
+    ["a list in a block", block('[{"name": "a", "arguments": {}}]')],
+    ["an empty name", block('{"name": " ", "arguments": {}}')],
+    ["a no-call name", block('{"name": "no_function", "arguments": {}}')],
+    ["reasoning first", `<think>a</think>${block('{"name": "a", "arguments": {}}')}`],
+    ["prose around", `Sure. ${block('{"name": "a", "arguments": {}}')}`],
+    ["a template token after", `${block('{"name": "a", "arguments": {}}')}<|im_end|>`],
+    ["unclosed", '<tool_call>\n{"name": "a", "arguments": {}}'],
+    ["a tag inside a value", block('{"name": "a", "arguments": {"s": "<tool_call>"}}')],
+    ["a marker inside a value", block('{"name": "a", "arguments": {"s": "[TOOL_CALLS]"}}')],
+    ["a bar inside a value", block('{"name": "a", "arguments": {"s": "a|b"}}')],
+    ["a no-break space around", `\u00a0${block('{"name": "a", "arguments": {}}')}`],
+    ["nothing", ""],
+  ])("%s", (_name, text) => {
+    expect(fastReadToolCalls(text, NO_CALL)).toBeUndefined();
+    expect(parseDifference(text)).toBeUndefined();
+  });
+});
+
+/** Mostly the clean choice, sometimes a near miss: clean texts are read, near misses declined. */
+const mostly = <T,>(clean: fc.Arbitrary<T>, ...misses: T[]) => fc.oneof({ arbitrary: clean, weight: 9 }, { arbitrary: fc.constantFrom(...misses), weight: 1 });
+const value = mostly(
+  fc.constantFrom('"x"', "1", "-2.5", "1e3", "true", "null", '"it\'s"', '"\\u00e9"', "[1, 2]", '{"k": "v"}', "[]", "{}", '"\u00a0"'),
+  '"a<b"', '"a|b"', '"[THINK]"', '"functools"', '"`x`"', "True", "'x'",
+);
+const args = fc.array(fc.tuple(mostly(fc.constantFrom('"a"', '"b"', '"name"'), "'c'"), value), { maxLength: 3 }).map((kv) => `{${kv.map(([k, v]) => `${k}: ${v}`).join(", ")}}`);
+const callObject = fc
+  .tuple(mostly(fc.constantFrom('"f"', '"get.x"', '" g "'), '""', '"no_function"', "'f'", "1", '"f<x>"'), mostly(args, "null", '"{}"', "[]"), mostly(fc.constant("arguments"), "parameters"), fc.boolean(), mostly(fc.constant(false), true))
+  .map(([name, a, key, nameFirst, extra]) => {
+    const parts = nameFirst ? [`"name": ${name}`, `"${key}": ${a}`] : [`"${key}": ${a}`, `"name": ${name}`];
+    if (extra) parts.push('"id": "c1"');
+    return `{${parts.join(", ")}}`;
+  });
+const space = mostly(fc.constantFrom("", "\n", " ", "\t", "\r\n", "\n\n"), "\u00a0", "\u2028");
+const toolBlock = fc
+  .tuple(space, fc.oneof({ arbitrary: fc.tuple(callObject), weight: 5 }, { arbitrary: fc.tuple(callObject, callObject), weight: 1 }), space, mostly(fc.constant(true), false))
+  .map(([a, objs, b, closed]) => `<tool_call>${a}${objs.join("\n")}${b}${closed ? "</tool_call>" : ""}`);
+const around = mostly(fc.constantFrom("", "\n"), "<think>hm</think>\n", "</think>", "Sure.\n", "<|im_end|>", "</s>", "```", "[TOOL_CALLS]");
+const hermesText = fc.tuple(around, fc.array(toolBlock, { minLength: 1, maxLength: 3 }), space, around).map(([a, blocks, sep, b]) => a + blocks.join(sep) + b);
+
+describe("fastReadToolCalls on generated text", () => {
+  it("agrees with the full reader whenever it reads, and reads the clean shapes", () => {
+    let read = 0;
+    fc.assert(
+      fc.property(hermesText, (t) => {
+        if (fastReadToolCalls(t, NO_CALL)) read++;
+        expect(parseDifference(t)).toBeUndefined();
+      }),
+      { numRuns: 4000 },
+    );
+    expect(read).toBeGreaterThan(400);
+  });
+});
+
+describe.skipIf(!SHARED_DIR)("fastReadToolCalls on the conformance corpus", () => {
+  it("reads the Hermes run's clean blocks, exactly as the full reader does", () => {
+    const entries = bfclEntries();
+    let read = 0;
+    const differences: string[] = [];
+    for (const f of conformanceFiles()) {
+      for (const r of readRecords(f.file)) {
+        if (typeof r.result !== "string") continue;
+        const calls = fastReadToolCalls(r.result, NO_CALL);
+        if (!calls) continue;
+        read++;
+        const full = parseFully(r.result, { functions: entries.get(r.id)!.functions });
+        if (full.status !== "calls" || full.format !== "hermes" || full.repairs.length > 0 || reprs(full.calls) !== reprs(calls)) {
+          differences.push(`${f.run}/${f.category}:${r.line}`);
+        }
+      }
+    }
+    expect(differences.slice(0, 10)).toEqual([]);
+    expect(read).toBeGreaterThan(500);
+  });
+});
+
+if (!SHARED_DIR) {
+  describe("fastReadToolCalls on the conformance corpus", () => {
+    it.skip(SKIP_MESSAGE, () => {});
+  });
+}
