@@ -31,6 +31,7 @@ const FULL = tokens("｜");
 const ASCII = tokens("|");
 
 export const deepseek: TextFormat = {
+  tagged: true,
   id: "deepseek",
   detect: (text) => text.includes(FULL.begin) || text.includes(ASCII.begin),
   read(src, ctx) {

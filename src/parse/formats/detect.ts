@@ -38,6 +38,8 @@ export interface TextFormat {
   id: FormatId;
   /** Whether the text carries this format's marker (a cheap `includes`). */
   detect(text: string): boolean;
+  /** Every marker of the format holds a `<`: text without one is not this format (checked once per text). */
+  tagged?: boolean;
   /** Reads the text; `none` lets the chain go on. */
   read(src: Src, ctx: Ctx, readText: ReadText): Outcome;
 }
@@ -68,8 +70,9 @@ export const readText: ReadText = (src, ctx, label) => {
   const t = src.trim();
   if (t.length === 0) return { kind: "none" };
   let bad: Outcome | undefined;
+  const hasTag = t.text.includes("<");
   for (const f of TEXT_FORMATS) {
-    if (!f.detect(t.text)) continue;
+    if ((f.tagged && !hasTag) || !f.detect(t.text)) continue;
     const mark = ctx.mark();
     const o = f.read(t, ctx, readText);
     if (o.kind === "calls" || o.kind === "no_call") return o;

@@ -12,6 +12,7 @@ import { readJsonCalls } from "./json.js";
 const MARKERS = ["<function_call>", "<|tool_call|>"] as const;
 
 export const granite: TextFormat = {
+  tagged: true,
   id: "granite",
   detect: (text) => MARKERS.some((m) => text.includes(m)),
   read(src, ctx, readText) {

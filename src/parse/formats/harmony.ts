@@ -24,6 +24,7 @@ const BODY_ENDS = ["<|call|>", "<|end|>", "<|return|>", "<|start|>", CHANNEL];
 const MAX_TEXTS = 16;
 
 export const harmony: TextFormat = {
+  tagged: true,
   id: "harmony",
   detect: (text) => text.includes(MESSAGE) && (text.includes(CHANNEL) || text.includes(" to=")),
   read(src, ctx, readText) {

@@ -16,6 +16,7 @@ const OPEN = "<tool_call>";
 const CLOSE = "</tool_call>";
 
 export const hermes: TextFormat = {
+  tagged: true,
   id: "hermes",
   detect: (text) => text.includes(OPEN),
   read(src, ctx, readText) {

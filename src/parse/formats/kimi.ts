@@ -19,6 +19,7 @@ const END = "<|tool_call_end|>";
 const SECTION = ["<|tool_calls_section_begin|>", "<|tool_calls_section_end|>"];
 
 export const kimi: TextFormat = {
+  tagged: true,
   id: "kimi",
   detect: (text) => text.includes(BEGIN) && text.includes(ARG),
   read(src, ctx) {

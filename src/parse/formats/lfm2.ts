@@ -10,6 +10,7 @@ const OPEN = "<|tool_call_start|>";
 const CLOSE = "<|tool_call_end|>";
 
 export const lfm2: TextFormat = {
+  tagged: true,
   id: "lfm2",
   detect: (text) => text.includes(OPEN),
   read(src, ctx, readText) {

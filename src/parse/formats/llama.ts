@@ -17,6 +17,7 @@ import { readFunctionTags } from "./qwen3Coder.js";
 const TAG = "<|python_tag|>";
 
 export const llamaPythonTag: TextFormat = {
+  tagged: true,
   id: "llama_python_tag",
   detect: (text) => text.includes(TAG),
   read(src, ctx, readText) {
@@ -28,6 +29,7 @@ export const llamaPythonTag: TextFormat = {
 };
 
 export const llamaFunction: TextFormat = {
+  tagged: true,
   id: "llama_function",
   detect: (text) => text.includes("<function="),
   read: (src, ctx) => readFunctionTags(src, ctx),

@@ -20,6 +20,7 @@ const PARAM = "<parameter=";
 const PARAM_END = "</parameter>";
 
 export const qwen3Coder: TextFormat = {
+  tagged: true,
   id: "qwen3_coder",
   detect: (text) => text.includes(FN) && text.includes(PARAM),
   read: (src, ctx) => readFunctionTags(src, ctx),

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parse, type FormatId, type RepairCode } from "../../../src/parse/parse.js";
+import { TEXT_FORMATS } from "../../../src/parse/formats/detect.js";
 import { repairCodes, showResult } from "./show.js";
 
 type Row = [name: string, output: unknown, format: FormatId, result: string, repairs?: RepairCode[]];
@@ -146,5 +147,25 @@ describe("parse: looks like a call, is not one", () => {
     expect(showResult(r)).toBe(result);
     expect(r.format).toBe(format);
     expect(repairCodes(r)).toEqual(expect.arrayContaining(repairs));
+  });
+});
+
+describe("formats marked tagged", () => {
+  // readText skips a tagged format's marker search in text without `<`: each of its markers must hold one.
+  const texts = [...positive, ...negative].map((row) => row[1]).filter((o): o is string => typeof o === "string");
+  const tagged = TEXT_FORMATS.filter((f) => f.tagged);
+
+  it("detect no text once its `<` are gone", () => {
+    const all = texts.join("\n");
+    for (const f of tagged) {
+      for (const t of [...texts, all]) {
+        expect(f.detect(t.replaceAll("<", "")), `${f.id} on ${JSON.stringify(t.slice(0, 60))}`).toBe(false);
+        expect(f.detect(t.replaceAll("<", "＜")), f.id).toBe(false);
+      }
+    }
+  });
+
+  it("each detect an output of the rows above", () => {
+    for (const f of tagged) expect(texts.some((t) => f.detect(t)), f.id).toBe(true);
   });
 });
