@@ -333,7 +333,7 @@ function isSpace(c: number): boolean {
  * @example fastRead("<tool_call>…") // undefined: left to parse()
  */
 export function fastRead(text: string): Call[] | undefined {
-  return asCalls(scanCalls(text, false)?.calls);
+  return toCalls(scanCalls(text, false)?.calls);
 }
 
 /** A call as the scan reads it: its name and keyword arguments in order. */
@@ -342,7 +342,8 @@ export interface PlainCall {
   entries: Array<[string, Value]>;
 }
 
-function asCalls(plain: PlainCall[] | undefined): Call[] | undefined {
+/** Plain calls as {@link Call}s (keyword arguments only). */
+export function toCalls(plain: PlainCall[] | undefined): Call[] | undefined {
   return plain?.map((c) => ({ name: c.name, args: new Map(c.entries), positional: [] }));
 }
 
@@ -355,7 +356,7 @@ function asCalls(plain: PlainCall[] | undefined): Call[] | undefined {
  */
 export function fastReadClean(text: string): Call[] | undefined {
   const r = scanCalls(text, false);
-  return r && r.bareNames === 0 && (r.bracketed || r.calls.length === 1) ? asCalls(r.calls) : undefined;
+  return r && r.bareNames === 0 && (r.bracketed || r.calls.length === 1) ? toCalls(r.calls) : undefined;
 }
 
 /**

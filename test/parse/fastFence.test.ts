@@ -1,0 +1,116 @@
+/**
+ * The fenced-list fast reader returns the calls the full reader returns (with no call dropped), or
+ * declines: a table of both, generated fences with what models write around them, and every
+ * string output of the conformance corpus.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fastReadFenced } from "../../src/parse/fastFence.js";
+import { parseFully } from "../../src/parse/parse.js";
+import type { FunctionDoc } from "../../src/types.js";
+import { callListText, nearCallListText } from "../helpers/callText.js";
+import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
+import { reprs } from "../helpers/parseDifference.js";
+import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
+
+/** Why fastReadFenced's calls differ from the full reader's, or undefined when it declines or agrees. */
+function difference(text: string, functions?: readonly FunctionDoc[]): string | undefined {
+  const fast = fastReadFenced(text);
+  if (!fast) return undefined;
+  const full = parseFully(text, functions ? { functions } : {});
+  if (full.status !== "calls") return `${JSON.stringify(text)}: parse says ${full.status}`;
+  if (full.repairs.some((r) => r.code === "call_dropped")) return `${JSON.stringify(text)}: parse dropped a call`;
+  return reprs(fast) === reprs(full.calls) ? undefined : `${JSON.stringify(text)}: fast ${reprs(fast)} vs parse ${reprs(full.calls)}`;
+}
+
+describe("fastReadFenced reads a call list in a fence at the start", () => {
+  it.each([
+    ["python fence", "```python\n[f(a=1), g(b='x')]\n```", "f(; a=1); g(; b='x')"],
+    ["no tag, spaces around", "  ```\n  [f(a=1)]  \n```  ", "f(; a=1)"],
+    ["one bare call", "```py\nf(a=1)\n```", "f(; a=1)"],
+    ["prose after", "```python\n[f(a=1)]\n```\n\n### Explanation\nThis calls `f` with a=1 [see f(a=2)].", "f(; a=1)"],
+    ["a later fence after prose", "```python\n[f(a=1)]\n```\nor else:\n```python\n[g(b=2)]\n```", "f(; a=1)"],
+    ["CRLF", "```python\r\n[f(a=1)]\r\n```\r\n", "f(; a=1)"],
+    ["gemma's tool_code", "```tool_code\n[f(a=1)]\n```", "f(; a=1)"],
+  ])("%s", (_name, text, expected) => {
+    const calls = fastReadFenced(text);
+    expect(calls && reprs(calls)).toBe(expected);
+    expect(difference(text)).toBeUndefined();
+  });
+});
+
+describe("fastReadFenced leaves everything else to parse()", () => {
+  it.each([
+    ["prose first", "Here:\n```python\n[f(a=1)]\n```"],
+    ["a second fence right after", "```python\n[f(a=1)]\n```\n\n```python\n[g(b=2)]\n```"],
+    ["unclosed", "```python\n[f(a=1)]"],
+    ["four backticks", "````python\n[f(a=1)]\n````"],
+    ["no tag line", "```[f(a=1)]```"],
+    ["a tag with spaces", "```python code\n[f(a=1)]\n```"],
+    ["bare calls (brackets added)", "```\nf(a=1), g(b=2)\n```"],
+    ["a bare name as value", "```\n[f(a=x)]\n```"],
+    ["reasoning after", "```\n[f(a=1)]\n```\n<think>hm</think>"],
+    ["a template token after", "```\n[f(a=1)]\n```<|eot_id|>"],
+    ["a tag format in the prose", "```\n[f(a=1)]\n```\n<tool_call>"],
+    ["Mistral's marker in the prose", "```\n[f(a=1)]\n```\n[TOOL_CALLS]"],
+    ["JSON in the fence", '```json\n[{"name": "f", "arguments": {}}]\n```'],
+    ["empty fence", "```\n\n```"],
+  ])("%s", (_name, text) => {
+    expect(fastReadFenced(text)).toBeUndefined();
+  });
+});
+
+/** Mostly one of the clean choices, sometimes a near miss. */
+const pick = (clean: string[], misses: string[]) => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...clean) }, { weight: 1, arbitrary: fc.constantFrom(...misses) });
+
+/** A fenced call list with what models write around it, and near misses. */
+const fenced = fc
+  .tuple(
+    pick(["", " ", "\n"], ["\u00a0", "Sure:\n"]),
+    pick(["```"], ["````", "``"]),
+    pick(["python", "", "py", "tool_code", "json", " python ", "python3.11", "c++"], ["my tag"]),
+    pick(["\n", "\r\n"], [" "]),
+    fc.oneof({ weight: 4, arbitrary: callListText }, { weight: 1, arbitrary: nearCallListText }),
+    pick(["\n", "", " \n\u00a0"], [" \n"]),
+    pick(["```"], ["````", ""]),
+    pick(["", "\n", "\n\nThis calls it.", "\nor:\n```\n[g(b=2)]\n```", "\n`f(a=1)` [h(c=3)]"], ["\n\n```python\n[g(b=2)]\n```", "\n```\n[g(b=2)]\n```", "\n<think>x</think>", "\n[TOOL_CALLS]", "\n◁", " functools"]),
+  )
+  .map((parts) => parts.join(""));
+
+describe("fastReadFenced on generated text", () => {
+  it("agrees with the full reader whenever it reads, and reads the clean shapes", () => {
+    let read = 0;
+    fc.assert(
+      fc.property(fenced, (t) => {
+        if (fastReadFenced(t)) read++;
+        expect(difference(t)).toBeUndefined();
+      }),
+      { numRuns: 4000 },
+    );
+    expect(read).toBeGreaterThan(200);
+  });
+});
+
+describe.skipIf(!SHARED_DIR)("fastReadFenced on the conformance corpus", () => {
+  it("reads fenced answers exactly as the full reader does", () => {
+    const entries = bfclEntries();
+    let read = 0;
+    const differences: string[] = [];
+    for (const f of conformanceFiles()) {
+      for (const r of readRecords(f.file)) {
+        if (typeof r.result !== "string" || !fastReadFenced(r.result)) continue;
+        read++;
+        const d = difference(r.result, entries.get(r.id)!.functions);
+        if (d) differences.push(`${f.run}/${f.category}:${r.line}: ${d}`);
+      }
+    }
+    expect(differences.slice(0, 10)).toEqual([]);
+    expect(read).toBeGreaterThan(500);
+  });
+});
+
+if (!SHARED_DIR) {
+  describe("fastReadFenced on the conformance corpus", () => {
+    it.skip(SKIP_MESSAGE, () => {});
+  });
+}
