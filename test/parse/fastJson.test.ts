@@ -1,11 +1,12 @@
 /**
- * The `<tool_call>` fast reader returns exactly what the full reader returns, or declines: a table
- * of both, generated Hermes-style text full of near misses, and the conformance corpus (whose
- * every output, and a mutation of each, fastRead.test.ts also runs through parse and parseFully).
+ * The JSON fast readers (bare JSON call objects, `<tool_call>` blocks) return exactly what the full
+ * reader returns, or decline: a table of both, generated text full of near misses, and the
+ * conformance corpus (whose every output, and a mutation of each, fastRead.test.ts also runs
+ * through parse and parseFully).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fastReadToolCalls } from "../../src/parse/fastToolCall.js";
+import { fastReadJsonCalls, fastReadToolCalls } from "../../src/parse/fastJson.js";
 import { parseFully } from "../../src/parse/parse.js";
 import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
 import { parseDifference, reprs } from "../helpers/parseDifference.js";
@@ -13,8 +14,10 @@ import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
 
 const NO_CALL = new Set(["no_function"]);
 const block = (json: string, inside = "\n") => `<tool_call>${inside}${json}${inside}</tool_call>`;
+/** Either reader: what parse() puts in front of the full reader. */
+const fast = (text: string) => fastReadJsonCalls(text, NO_CALL) ?? fastReadToolCalls(text, NO_CALL);
 
-describe("fastReadToolCalls reads <tool_call> blocks of one JSON call each", () => {
+describe("the JSON fast readers read JSON call objects, bare or in <tool_call> blocks", () => {
   it.each([
     ["Hermes", block('{"arguments": {"base": 10, "height": 5}, "name": "area"}'), "area(; base=10, height=5)"],
     ["Qwen3 key order", block('{"name": "area", "arguments": {"base": 10.0}}'), "area(; base=10.0)"],
@@ -22,36 +25,47 @@ describe("fastReadToolCalls reads <tool_call> blocks of one JSON call each", () 
     ["no space inside the tags", block('{"name": "a", "arguments": {"s": "it\'s"}}', ""), "a(; s=\"it's\")"],
     ["a name to trim", block('{"name": " a ", "arguments": {}}'), "a(; )"],
     ["escapes", block('{"name": "a", "arguments": {"s": "\\u003c\\n\\""}}'), "a(; s='<\\n\"')"],
+    ["arguments null", block('{"name": "a", "arguments": null}'), "a(; )"],
+    ["an id beside the call", block('{"name": "a", "arguments": {}, "id": "1"}'), "a(; )"],
+    ["parameters", block('{"name": "a", "parameters": {"x": 1}}'), "a(; x=1)"],
+    ["a list in a block", block('[{"name": "a", "arguments": {}}, {"name": "b", "arguments": {}}]'), "a(; ); b(; )"],
+    ["xLAM's tool_calls", '\n{"tool_calls": [{"name": "a.b", "arguments": {"x": -3}}]}', "a.b(; x=-3)"],
+    ["a bare list", '[{"name": "a", "arguments": {"x": "y"}}]\n', "a(; x='y')"],
+    ["Llama 3.1's object", '{"name": "a", "parameters": {"x": 1.5}}', "a(; x=1.5)"],
+    ["OpenAI's tool_calls item", '[{"type": "function", "function": {"name": "a", "arguments": {"x": 1}}}]', "a(; x=1)"],
   ])("%s", (_name, text, expected) => {
-    const calls = fastReadToolCalls(text, NO_CALL);
+    const calls = fast(text);
     expect(calls && reprs(calls)).toBe(expected);
     expect(parseDifference(text)).toBeUndefined();
   });
 });
 
-describe("fastReadToolCalls leaves everything else to parse()", () => {
+describe("the JSON fast readers leave everything else to parse()", () => {
   it.each([
     ["Python's quotes", block("{'name': 'a', 'arguments': {}}")],
     ["a Python constant", block('{"name": "a", "arguments": {"x": True}}')],
     ["arguments as a JSON string", block('{"name": "a", "arguments": "{\\"x\\": 1}"}')],
-    ["arguments null", block('{"name": "a", "arguments": null}')],
-    ["an extra key", block('{"name": "a", "arguments": {}, "id": "1"}')],
-    ["parameters", block('{"name": "a", "parameters": {}}')],
+    ["arguments as a list", '{"name": "a", "arguments": [1]}'],
+    ["flat arguments", '{"name": "a", "x": 1}'],
     ["two objects in a block", block('{"name": "a", "arguments": {}}\n{"name": "b", "arguments": {}}')],
-    ["a list in a block", block('[{"name": "a", "arguments": {}}]')],
+    ["two bare objects", '{"name": "a", "arguments": {}}\n{"name": "b", "arguments": {}}'],
+    ["a nested list", '[[{"name": "a", "arguments": {}}]]'],
+    ["no call in the list", "[]"],
+    ["data, not a call", '{"city": "Paris"}'],
     ["an empty name", block('{"name": " ", "arguments": {}}')],
     ["a no-call name", block('{"name": "no_function", "arguments": {}}')],
     ["reasoning first", `<think>a</think>${block('{"name": "a", "arguments": {}}')}`],
     ["prose around", `Sure. ${block('{"name": "a", "arguments": {}}')}`],
+    ["prose after bare JSON", '{"name": "a", "arguments": {}}\nDone.'],
     ["a template token after", `${block('{"name": "a", "arguments": {}}')}<|im_end|>`],
     ["unclosed", '<tool_call>\n{"name": "a", "arguments": {}}'],
     ["a tag inside a value", block('{"name": "a", "arguments": {"s": "<tool_call>"}}')],
-    ["a marker inside a value", block('{"name": "a", "arguments": {"s": "[TOOL_CALLS]"}}')],
+    ["a marker inside a value", '{"name": "a", "arguments": {"s": "[TOOL_CALLS]"}}'],
     ["a bar inside a value", block('{"name": "a", "arguments": {"s": "a|b"}}')],
     ["a no-break space around", `\u00a0${block('{"name": "a", "arguments": {}}')}`],
     ["nothing", ""],
   ])("%s", (_name, text) => {
-    expect(fastReadToolCalls(text, NO_CALL)).toBeUndefined();
+    expect(fast(text)).toBeUndefined();
     expect(parseDifference(text)).toBeUndefined();
   });
 });
@@ -76,13 +90,20 @@ const toolBlock = fc
   .map(([a, objs, b, closed]) => `<tool_call>${a}${objs.join("\n")}${b}${closed ? "</tool_call>" : ""}`);
 const around = mostly(fc.constantFrom("", "\n"), "<think>hm</think>\n", "</think>", "Sure.\n", "<|im_end|>", "</s>", "```", "[TOOL_CALLS]");
 const hermesText = fc.tuple(around, fc.array(toolBlock, { minLength: 1, maxLength: 3 }), space, around).map(([a, blocks, sep, b]) => a + blocks.join(sep) + b);
+/** Bare JSON: an object, a list of them, or xLAM's tool_calls wrapper. */
+const bareJson = fc
+  .tuple(around, fc.array(callObject, { minLength: 1, maxLength: 3 }), fc.constantFrom("object", "list", "tool_calls"), space, around)
+  .map(([a, objs, shape, pad, b]) => a + pad + (shape === "object" ? objs.join("\n") : shape === "list" ? `[${objs.join(", ")}]` : `{"tool_calls": [${objs.join(", ")}]}`) + pad + b);
 
-describe("fastReadToolCalls on generated text", () => {
-  it("agrees with the full reader whenever it reads, and reads the clean shapes", () => {
+describe("the JSON fast readers on generated text", () => {
+  it.each([
+    ["<tool_call> blocks", hermesText],
+    ["bare JSON", bareJson],
+  ])("agree with the full reader whenever they read, and read the clean shapes: %s", (_name, texts) => {
     let read = 0;
     fc.assert(
-      fc.property(hermesText, (t) => {
-        if (fastReadToolCalls(t, NO_CALL)) read++;
+      fc.property(texts, (t) => {
+        if (fast(t)) read++;
         expect(parseDifference(t)).toBeUndefined();
       }),
       { numRuns: 4000 },
@@ -91,30 +112,33 @@ describe("fastReadToolCalls on generated text", () => {
   });
 });
 
-describe.skipIf(!SHARED_DIR)("fastReadToolCalls on the conformance corpus", () => {
-  it("reads the Hermes run's clean blocks, exactly as the full reader does", () => {
+describe.skipIf(!SHARED_DIR)("the JSON fast readers on the conformance corpus", () => {
+  it("read the Hermes and xLAM runs' clean answers exactly as the full reader does", () => {
     const entries = bfclEntries();
-    let read = 0;
+    const read = { json: 0, hermes: 0 };
     const differences: string[] = [];
     for (const f of conformanceFiles()) {
       for (const r of readRecords(f.file)) {
         if (typeof r.result !== "string") continue;
-        const calls = fastReadToolCalls(r.result, NO_CALL);
+        const json = fastReadJsonCalls(r.result, NO_CALL);
+        const calls = json ?? fastReadToolCalls(r.result, NO_CALL);
         if (!calls) continue;
-        read++;
+        const format = json ? "json" : "hermes";
+        read[format]++;
         const full = parseFully(r.result, { functions: entries.get(r.id)!.functions });
-        if (full.status !== "calls" || full.format !== "hermes" || full.repairs.length > 0 || reprs(full.calls) !== reprs(calls)) {
+        if (full.status !== "calls" || full.format !== format || full.repairs.length > 0 || reprs(full.calls) !== reprs(calls)) {
           differences.push(`${f.run}/${f.category}:${r.line}`);
         }
       }
     }
     expect(differences.slice(0, 10)).toEqual([]);
-    expect(read).toBeGreaterThan(500);
+    expect(read.hermes).toBeGreaterThan(500);
+    expect(read.json).toBeGreaterThan(500);
   });
 });
 
 if (!SHARED_DIR) {
-  describe("fastReadToolCalls on the conformance corpus", () => {
+  describe("the JSON fast readers on the conformance corpus", () => {
     it.skip(SKIP_MESSAGE, () => {});
   });
 }

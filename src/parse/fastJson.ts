@@ -1,0 +1,109 @@
+/**
+ * Fast readers for JSON call objects written as text, the formats of most tool-calling policies:
+ * a bare JSON value (xLAM's `{"tool_calls": […]}`, `[{"name": …, "arguments": {…}}]`, Llama 3.1's
+ * `{"name": …, "parameters": {…}}`), and Hermes, Qwen2.5 and Qwen3's `<tool_call>` blocks of
+ * one JSON value each. Each returns exactly the calls `parse()` returns for such text, which it
+ * reads without a repair, or `undefined` for anything else, and the full reader then runs. The
+ * full reader strips reasoning, drops template tokens, tries each format's marker, cuts the
+ * blocks and reads each one's text through the whole chain again; these read the tags and one
+ * strict JSON value per block, and turn it into calls with the full reader's own
+ * `callsFromValue`.
+ *
+ * They decline rather than guess: JSON that is not strict (Python's quotes, trailing commas), a
+ * value `callsFromValue` notes anything about (arguments as a JSON string or a list, a name
+ * beside flat arguments…) or reads no call from, a no-call name, a `<` outside the tags or a
+ * marker of any other format anywhere (`|`, `｜`, `◁`, a backtick, `[THINK]`, `[TOOL_CALLS]`,
+ * `functools`, `DSML`), whitespace other than ASCII's around the JSON, an unclosed block, and
+ * anything past the limits below. test/parse/fastJson.test.ts holds them to the full reader on
+ * every corpus output and on generated text.
+ */
+import type { Call } from "../types.js";
+import { readJson } from "../value/json.js";
+import { callsFromValue } from "./scan/callObject.js";
+import { Ctx } from "./scan/diagnostics.js";
+
+const OPEN = "<tool_call>";
+const CLOSE = "</tool_call>";
+/** Longer outputs, deeper values and more calls are left to the full reader (as in fastRead.ts). */
+const MAX_LENGTH = 100_000;
+const MAX_DEPTH = 32;
+const MAX_CALLS = 64;
+/** Markers made of characters a JSON body may hold; the others hold a character declined below. */
+const DECLINED = ["[THINK]", "[/THINK]", "[TOOL_CALLS]", "functools", "DSML"];
+const LIMITS = { maxLength: MAX_LENGTH, maxDepth: MAX_DEPTH, maxCalls: MAX_CALLS };
+
+/**
+ * The calls of text that is one JSON value (an object or a list), or `undefined`.
+ *
+ * @example fastReadJsonCalls('{"tool_calls": [{"name": "f", "arguments": {"a": 1}}]}', new Set()) // [{name: "f", args: Map {a: 1n}, positional: []}]
+ */
+export function fastReadJsonCalls(text: string, noCallNames: ReadonlySet<string>): Call[] | undefined {
+  if (text.length > MAX_LENGTH) return undefined;
+  const calls = readBody(text, skipSpace(text, 0, text.length), trimEnd(text, text.length), noCallNames, []);
+  return calls && withoutMarkers(text) ? calls : undefined;
+}
+
+/**
+ * The calls of `<tool_call>` blocks of one JSON value each, with only whitespace around them, or
+ * `undefined`.
+ *
+ * @example fastReadToolCalls('<tool_call>\n{"name": "f", "arguments": {"a": 1}}\n</tool_call>', new Set()) // [{name: "f", args: Map {a: 1n}, positional: []}]
+ * @example fastReadToolCalls("<think>…</think><tool_call>…", new Set()) // undefined: left to parse()
+ */
+export function fastReadToolCalls(text: string, noCallNames: ReadonlySet<string>): Call[] | undefined {
+  if (text.length > MAX_LENGTH) return undefined;
+  const calls: Call[] = [];
+  let i = skipSpace(text, 0, text.length);
+  while (i < text.length) {
+    if (!text.startsWith(OPEN, i)) return undefined;
+    const close = text.indexOf(CLOSE, i + OPEN.length);
+    if (close < 0) return undefined;
+    if (!readBody(text, skipSpace(text, i + OPEN.length, close), trimEnd(text, close), noCallNames, calls)) return undefined;
+    i = skipSpace(text, close + CLOSE.length, text.length);
+  }
+  return calls.length > 0 && withoutMarkers(text) ? calls : undefined;
+}
+
+/** Adds the calls of the JSON value in `[from, to)` to `calls`; undefined when it declines. */
+function readBody(text: string, from: number, to: number, noCallNames: ReadonlySet<string>, calls: Call[]): Call[] | undefined {
+  const first = text.charCodeAt(from);
+  if (first !== 0x7b && first !== 0x5b) return undefined;
+  let last = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    // `<` (tags, template tokens, reasoning), `|` and `｜` (special tokens), `◁` (Kimi's reasoning), a backtick (fences).
+    if (c === 0x3c || c === 0x7c || c === 0xff5c || c === 0x25c1 || c === 0x60) return undefined;
+    // A single quote where a key or value starts: Python's quotes, which strict JSON would only fail on.
+    if (c === 0x27 && (last === 0x7b || last === 0x5b || last === 0x3a || last === 0x2c)) return undefined;
+    if (!isSpace(c)) last = c;
+  }
+  const json = readJson(text.slice(from, to), { maxDepth: MAX_DEPTH });
+  if (!json.ok) return undefined;
+  const ctx = new Ctx(text, LIMITS, { noCallNames, docs: undefined, fast: true });
+  const r = callsFromValue(json.value, ctx, { offset: from });
+  if (!r.ok || r.drafts.length === 0 || ctx.repairs.length > 0) return undefined;
+  for (const d of r.drafts) {
+    if (d.repairs.length > 0 || d.call.positional.length > 0 || noCallNames.has(d.call.name)) return undefined;
+    if (calls.push(d.call) > MAX_CALLS) return undefined;
+  }
+  return calls;
+}
+
+function withoutMarkers(text: string): boolean {
+  for (const d of DECLINED) if (text.includes(d)) return false;
+  return true;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+function skipSpace(text: string, i: number, end: number): number {
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function trimEnd(text: string, end: number): number {
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
