@@ -1,8 +1,8 @@
 /**
  * Fast readers for JSON call objects written as text, the formats of most tool-calling policies:
  * a bare JSON value (xLAM's `{"tool_calls": […]}`, `[{"name": …, "arguments": {…}}]`, Llama 3.1's
- * `{"name": …, "parameters": {…}}`), and Hermes, Qwen2.5 and Qwen3's `<tool_call>` blocks of
- * one JSON value each. Each returns exactly the calls `parse()` returns for such text, which it
+ * `{"name": …, "parameters": {…}}`), and tagged blocks of one JSON value each: Hermes, Qwen2.5
+ * and Qwen3's `<tool_call>`, Granite's `<function_call>`. Each returns exactly the calls `parse()` returns for such text, which it
  * reads without a repair, or `undefined` for anything else, and the full reader then runs. The
  * full reader strips reasoning, drops template tokens, tries each format's marker, cuts the
  * blocks and reads each one's text through the whole chain again; these read the tags and one
@@ -22,8 +22,6 @@ import { readJson } from "../value/json.js";
 import { callsFromValue } from "./scan/callObject.js";
 import { Ctx } from "./scan/diagnostics.js";
 
-const OPEN = "<tool_call>";
-const CLOSE = "</tool_call>";
 /** Longer outputs, deeper values and more calls are left to the full reader (as in fastRead.ts). */
 const MAX_LENGTH = 100_000;
 const MAX_DEPTH = 32;
@@ -43,25 +41,43 @@ export function fastReadJsonCalls(text: string, noCallNames: ReadonlySet<string>
   return calls && withoutMarkers(text) ? calls : undefined;
 }
 
+/** Tags around JSON call objects: Hermes / Qwen's, closed; Granite's, closed or running to the next. */
+const TAGS = [
+  { open: "<tool_call>", close: "</tool_call>", closeRequired: true, format: "hermes" },
+  { open: "<function_call>", close: "</function_call>", closeRequired: false, format: "granite" },
+] as const;
+
 /**
- * The calls of `<tool_call>` blocks of one JSON value each, with only whitespace around them, or
+ * The calls of tagged blocks of one JSON value each (`<tool_call>` blocks, or Granite's
+ * `<function_call>` ones), with only whitespace around them, and the format that reads them; or
  * `undefined`.
  *
- * @example fastReadToolCalls('<tool_call>\n{"name": "f", "arguments": {"a": 1}}\n</tool_call>', new Set()) // [{name: "f", args: Map {a: 1n}, positional: []}]
- * @example fastReadToolCalls("<think>…</think><tool_call>…", new Set()) // undefined: left to parse()
+ * @example fastReadTagged('<tool_call>\n{"name": "f", "arguments": {"a": 1}}\n</tool_call>', new Set()) // {format: "hermes", calls: [f(a=1)]}
+ * @example fastReadTagged("<think>…</think><tool_call>…", new Set()) // undefined: left to parse()
  */
-export function fastReadToolCalls(text: string, noCallNames: ReadonlySet<string>): Call[] | undefined {
+export function fastReadTagged(text: string, noCallNames: ReadonlySet<string>): { format: "hermes" | "granite"; calls: Call[] } | undefined {
   if (text.length > MAX_LENGTH) return undefined;
-  const calls: Call[] = [];
   let i = skipSpace(text, 0, text.length);
+  const tag = TAGS.find((t) => text.startsWith(t.open, i));
+  if (!tag) return undefined;
+  const calls: Call[] = [];
   while (i < text.length) {
-    if (!text.startsWith(OPEN, i)) return undefined;
-    const close = text.indexOf(CLOSE, i + OPEN.length);
-    if (close < 0) return undefined;
-    if (!readBody(text, skipSpace(text, i + OPEN.length, close), trimEnd(text, close), noCallNames, calls)) return undefined;
-    i = skipSpace(text, close + CLOSE.length, text.length);
+    if (!text.startsWith(tag.open, i)) return undefined;
+    const from = i + tag.open.length;
+    const next = text.indexOf(tag.open, from);
+    const close = text.indexOf(tag.close, from);
+    let to: number;
+    if (close >= 0 && (next < 0 || close <= next)) {
+      to = close;
+      i = close + tag.close.length;
+    } else {
+      if (tag.closeRequired) return undefined;
+      to = i = next < 0 ? text.length : next;
+    }
+    if (!readBody(text, skipSpace(text, from, to), trimEnd(text, to), noCallNames, calls)) return undefined;
+    i = skipSpace(text, i, text.length);
   }
-  return calls.length > 0 && withoutMarkers(text) ? calls : undefined;
+  return calls.length > 0 && withoutMarkers(text) ? { format: tag.format, calls } : undefined;
 }
 
 /** Adds the calls of the JSON value in `[from, to)` to `calls`; undefined when it declines. */

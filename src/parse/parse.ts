@@ -34,7 +34,7 @@ import type { Call, FunctionDoc } from "../types.js";
 import { docsByName, findDoc } from "../docs.js";
 import { bindPositional } from "./bind.js";
 import { fastReadClean, withinFastLimits } from "./fastRead.js";
-import { fastReadJsonCalls, fastReadToolCalls } from "./fastJson.js";
+import { fastReadJsonCalls, fastReadTagged } from "./fastJson.js";
 import { readText } from "./formats/detect.js";
 import { readPayload } from "./formats/payload.js";
 import { stripReasoning } from "./formats/reasoning.js";
@@ -120,12 +120,12 @@ export function parseFully(output: unknown, options: ParseOptions = {}): ParseRe
 
 function read(output: unknown, options: ParseOptions, limits: Limits, fast: boolean): ParseResult {
   const noCallNames = options.noCallNames ? new Set(options.noCallNames) : DEFAULT_NO_CALL_NAMES;
-  // JSON call objects, bare or in Hermes / Qwen `<tool_call>` blocks, are read in one pass.
+  // JSON call objects, bare or in Hermes / Qwen / Granite tags, are read in one pass.
   if (fast && typeof output === "string") {
     const json = fastReadJsonCalls(output, noCallNames);
     if (json) return { status: "calls", format: "json", calls: json, repairs: [] };
-    const tagged = fastReadToolCalls(output, noCallNames);
-    if (tagged) return { status: "calls", format: "hermes", calls: tagged, repairs: [] };
+    const tagged = fastReadTagged(output, noCallNames);
+    if (tagged) return { status: "calls", format: tagged.format, calls: tagged.calls, repairs: [] };
   }
   const ctxOptions = { noCallNames, docs: options.functions ? docsByName(options.functions) : undefined, fast };
   const ctx = new Ctx(typeof output === "string" ? output : "", limits, ctxOptions);

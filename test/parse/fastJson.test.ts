@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fastReadJsonCalls, fastReadToolCalls } from "../../src/parse/fastJson.js";
+import { fastReadJsonCalls, fastReadTagged } from "../../src/parse/fastJson.js";
 import { parseFully } from "../../src/parse/parse.js";
 import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
 import { parseDifference, reprs } from "../helpers/parseDifference.js";
@@ -15,9 +15,9 @@ import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
 const NO_CALL = new Set(["no_function"]);
 const block = (json: string, inside = "\n") => `<tool_call>${inside}${json}${inside}</tool_call>`;
 /** Either reader: what parse() puts in front of the full reader. */
-const fast = (text: string) => fastReadJsonCalls(text, NO_CALL) ?? fastReadToolCalls(text, NO_CALL);
+const fast = (text: string) => fastReadJsonCalls(text, NO_CALL) ?? fastReadTagged(text, NO_CALL)?.calls;
 
-describe("the JSON fast readers read JSON call objects, bare or in <tool_call> blocks", () => {
+describe("the JSON fast readers read JSON call objects, bare or in tagged blocks", () => {
   it.each([
     ["Hermes", block('{"arguments": {"base": 10, "height": 5}, "name": "area"}'), "area(; base=10, height=5)"],
     ["Qwen3 key order", block('{"name": "area", "arguments": {"base": 10.0}}'), "area(; base=10.0)"],
@@ -32,6 +32,9 @@ describe("the JSON fast readers read JSON call objects, bare or in <tool_call> b
     ["xLAM's tool_calls", '\n{"tool_calls": [{"name": "a.b", "arguments": {"x": -3}}]}', "a.b(; x=-3)"],
     ["a bare list", '[{"name": "a", "arguments": {"x": "y"}}]\n', "a(; x='y')"],
     ["Llama 3.1's object", '{"name": "a", "parameters": {"x": 1.5}}', "a(; x=1.5)"],
+    ["Granite", '<function_call> {"name": "a", "arguments": {"x": 1}}', "a(; x=1)"],
+    ["Granite, two calls", '<function_call> {"name": "a", "arguments": {}} <function_call> {"name": "b", "arguments": {}}\n', "a(; ); b(; )"],
+    ["Granite, closed", '<function_call> {"name": "a", "arguments": {}}</function_call>\n<function_call>{"name": "b", "arguments": {}}', "a(; ); b(; )"],
     ["OpenAI's tool_calls item", '[{"type": "function", "function": {"name": "a", "arguments": {"x": 1}}}]', "a(; x=1)"],
   ])("%s", (_name, text, expected) => {
     const calls = fast(text);
@@ -63,6 +66,9 @@ describe("the JSON fast readers leave everything else to parse()", () => {
     ["a marker inside a value", '{"name": "a", "arguments": {"s": "[TOOL_CALLS]"}}'],
     ["a bar inside a value", block('{"name": "a", "arguments": {"s": "a|b"}}')],
     ["a no-break space around", `\u00a0${block('{"name": "a", "arguments": {}}')}`],
+    ["Granite after prose", 'Calling: <function_call> {"name": "a", "arguments": {}}'],
+    ["Granite with a Python call", "<function_call> a(x=1)"],
+    ["two kinds of tags", '<tool_call>{"name": "a", "arguments": {}}</tool_call><function_call> {"name": "b", "arguments": {}}'],
     ["nothing", ""],
   ])("%s", (_name, text) => {
     expect(fast(text)).toBeUndefined();
@@ -85,11 +91,12 @@ const callObject = fc
     return `{${parts.join(", ")}}`;
   });
 const space = mostly(fc.constantFrom("", "\n", " ", "\t", "\r\n", "\n\n"), "\u00a0", "\u2028");
-const toolBlock = fc
-  .tuple(space, fc.oneof({ arbitrary: fc.tuple(callObject), weight: 5 }, { arbitrary: fc.tuple(callObject, callObject), weight: 1 }), space, mostly(fc.constant(true), false))
-  .map(([a, objs, b, closed]) => `<tool_call>${a}${objs.join("\n")}${b}${closed ? "</tool_call>" : ""}`);
+const toolBlock = (tag: string) =>
+  fc
+    .tuple(space, fc.oneof({ arbitrary: fc.tuple(callObject), weight: 5 }, { arbitrary: fc.tuple(callObject, callObject), weight: 1 }), space, mostly(fc.constant(true), false))
+    .map(([a, objs, b, closed]) => `<${tag}>${a}${objs.join("\n")}${b}${closed ? `</${tag}>` : ""}`);
 const around = mostly(fc.constantFrom("", "\n"), "<think>hm</think>\n", "</think>", "Sure.\n", "<|im_end|>", "</s>", "```", "[TOOL_CALLS]");
-const hermesText = fc.tuple(around, fc.array(toolBlock, { minLength: 1, maxLength: 3 }), space, around).map(([a, blocks, sep, b]) => a + blocks.join(sep) + b);
+const taggedText = (tag: string) => fc.tuple(around, fc.array(toolBlock(tag), { minLength: 1, maxLength: 3 }), space, around).map(([a, blocks, sep, b]) => a + blocks.join(sep) + b);
 /** Bare JSON: an object, a list of them, or xLAM's tool_calls wrapper. */
 const bareJson = fc
   .tuple(around, fc.array(callObject, { minLength: 1, maxLength: 3 }), fc.constantFrom("object", "list", "tool_calls"), space, around)
@@ -97,7 +104,8 @@ const bareJson = fc
 
 describe("the JSON fast readers on generated text", () => {
   it.each([
-    ["<tool_call> blocks", hermesText],
+    ["<tool_call> blocks", taggedText("tool_call")],
+    ["<function_call> blocks", taggedText("function_call")],
     ["bare JSON", bareJson],
   ])("agree with the full reader whenever they read, and read the clean shapes: %s", (_name, texts) => {
     let read = 0;
@@ -113,17 +121,18 @@ describe("the JSON fast readers on generated text", () => {
 });
 
 describe.skipIf(!SHARED_DIR)("the JSON fast readers on the conformance corpus", () => {
-  it("read the Hermes and xLAM runs' clean answers exactly as the full reader does", () => {
+  it("read the Hermes, Granite and xLAM runs' clean answers exactly as the full reader does", () => {
     const entries = bfclEntries();
-    const read = { json: 0, hermes: 0 };
+    const read = { json: 0, hermes: 0, granite: 0 };
     const differences: string[] = [];
     for (const f of conformanceFiles()) {
       for (const r of readRecords(f.file)) {
         if (typeof r.result !== "string") continue;
         const json = fastReadJsonCalls(r.result, NO_CALL);
-        const calls = json ?? fastReadToolCalls(r.result, NO_CALL);
+        const tagged = json ? undefined : fastReadTagged(r.result, NO_CALL);
+        const calls = json ?? tagged?.calls;
         if (!calls) continue;
-        const format = json ? "json" : "hermes";
+        const format = json ? "json" : tagged!.format;
         read[format]++;
         const full = parseFully(r.result, { functions: entries.get(r.id)!.functions });
         if (full.status !== "calls" || full.format !== format || full.repairs.length > 0 || reprs(full.calls) !== reprs(calls)) {
@@ -134,6 +143,7 @@ describe.skipIf(!SHARED_DIR)("the JSON fast readers on the conformance corpus", 
     expect(differences.slice(0, 10)).toEqual([]);
     expect(read.hermes).toBeGreaterThan(500);
     expect(read.json).toBeGreaterThan(500);
+    expect(read.granite).toBeGreaterThan(500);
   });
 });
 
