@@ -19,7 +19,9 @@
  */
 import type { Call } from "../types.js";
 import { readJson } from "../value/json.js";
-import { callsFromValue } from "./scan/callObject.js";
+import { PyDict } from "../value/value.js";
+import { callsFromValue, makeCall } from "./scan/callObject.js";
+import { cannotHoldPythonCalls } from "./scan/pythonCalls.js";
 import { Ctx } from "./scan/diagnostics.js";
 
 /** Longer outputs, deeper values and more calls are left to the full reader (as in fastRead.ts). */
@@ -80,6 +82,37 @@ export function fastReadTagged(text: string, noCallNames: ReadonlySet<string>): 
   return calls.length > 0 && withoutMarkers(text) ? { format: tag.format, calls } : undefined;
 }
 
+/**
+ * The call of GLM-4's answer, the function name alone on the first line and the arguments as a
+ * JSON object on the next (`get_weather\n{"city": "Paris"}`), or `undefined`. `maxDepth` is the
+ * parse's: the text must be one no Python reading could take (no `(`, as `cannotHoldPythonCalls`
+ * decides), since the full reader tries Python before GLM.
+ *
+ * @example fastReadGlm('get_weather\n{"city": "Paris"}', new Set(), 100) // [get_weather(city='Paris')]
+ */
+export function fastReadGlm(text: string, noCallNames: ReadonlySet<string>, maxDepth: number): Call[] | undefined {
+  if (text.length > MAX_LENGTH) return undefined;
+  const start = skipSpace(text, 0, text.length);
+  let i = start;
+  for (;;) {
+    if (!isNameStart(text.charCodeAt(i))) return undefined;
+    while (isNamePart(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 0x2e) break;
+    i++;
+  }
+  const name = text.slice(start, i);
+  i = skipBlanks(text, i);
+  if (text.charCodeAt(i) !== 0x0a || noCallNames.has(name)) return undefined;
+  // The object opens on the next line (GLM's reader allows no blank line between).
+  const from = skipBlanks(text, i + 1);
+  if (text.charCodeAt(from) !== 0x7b || !cannotHoldPythonCalls(text, maxDepth) || !withoutMarkers(text)) return undefined;
+  const to = trimEnd(text, text.length);
+  for (let k = from; k < to; k++) if (isMarkerChar(text.charCodeAt(k))) return undefined;
+  const json = readJson(text.slice(from, to), { maxDepth: MAX_DEPTH });
+  if (!json.ok || !(json.value instanceof PyDict)) return undefined;
+  return [makeCall(name, json.value, [])];
+}
+
 /** Adds the calls of the JSON value in `[from, to)` to `calls`; undefined when it declines. */
 function readBody(text: string, from: number, to: number, noCallNames: ReadonlySet<string>, calls: Call[]): Call[] | undefined {
   const first = text.charCodeAt(from);
@@ -87,8 +120,7 @@ function readBody(text: string, from: number, to: number, noCallNames: ReadonlyS
   let last = 0;
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
-    // `<` (tags, template tokens, reasoning), `|` and `｜` (special tokens), `◁` (Kimi's reasoning), a backtick (fences).
-    if (c === 0x3c || c === 0x7c || c === 0xff5c || c === 0x25c1 || c === 0x60) return undefined;
+    if (isMarkerChar(c)) return undefined;
     // A single quote where a key or value starts: Python's quotes, which strict JSON would only fail on.
     if (c === 0x27 && (last === 0x7b || last === 0x5b || last === 0x3a || last === 0x2c)) return undefined;
     if (!isSpace(c)) last = c;
@@ -105,6 +137,19 @@ function readBody(text: string, from: number, to: number, noCallNames: ReadonlyS
   return calls;
 }
 
+/** `<` (tags, template tokens, reasoning), `|` and `｜` (special tokens), `◁` (Kimi's reasoning), a backtick (fences). */
+function isMarkerChar(c: number): boolean {
+  return c === 0x3c || c === 0x7c || c === 0xff5c || c === 0x25c1 || c === 0x60;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+
+function isNamePart(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39);
+}
+
 function withoutMarkers(text: string): boolean {
   for (const d of DECLINED) if (text.includes(d)) return false;
   return true;
@@ -116,6 +161,12 @@ function isSpace(c: number): boolean {
 
 function skipSpace(text: string, i: number, end: number): number {
   while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Past spaces, tabs and carriage returns: the blanks of a line. */
+function skipBlanks(text: string, i: number): number {
+  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0d; c = text.charCodeAt(++i));
   return i;
 }
 

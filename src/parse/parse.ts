@@ -34,7 +34,7 @@ import type { Call, FunctionDoc } from "../types.js";
 import { docsByName, findDoc } from "../docs.js";
 import { bindPositional } from "./bind.js";
 import { fastReadClean, withinFastLimits } from "./fastRead.js";
-import { fastReadJsonCalls, fastReadTagged } from "./fastJson.js";
+import { fastReadGlm, fastReadJsonCalls, fastReadTagged } from "./fastJson.js";
 import { readText } from "./formats/detect.js";
 import { readPayload } from "./formats/payload.js";
 import { stripReasoning } from "./formats/reasoning.js";
@@ -120,12 +120,14 @@ export function parseFully(output: unknown, options: ParseOptions = {}): ParseRe
 
 function read(output: unknown, options: ParseOptions, limits: Limits, fast: boolean): ParseResult {
   const noCallNames = options.noCallNames ? new Set(options.noCallNames) : DEFAULT_NO_CALL_NAMES;
-  // JSON call objects, bare or in Hermes / Qwen / Granite tags, are read in one pass.
+  // JSON call objects, bare, in Hermes / Qwen / Granite tags or after GLM's name line, are read in one pass.
   if (fast && typeof output === "string") {
     const json = fastReadJsonCalls(output, noCallNames);
     if (json) return { status: "calls", format: "json", calls: json, repairs: [] };
     const tagged = fastReadTagged(output, noCallNames);
     if (tagged) return { status: "calls", format: tagged.format, calls: tagged.calls, repairs: [] };
+    const glm = fastReadGlm(output, noCallNames, limits.maxDepth);
+    if (glm) return { status: "calls", format: "glm", calls: glm, repairs: [] };
   }
   const ctxOptions = { noCallNames, docs: options.functions ? docsByName(options.functions) : undefined, fast };
   const ctx = new Ctx(typeof output === "string" ? output : "", limits, ctxOptions);

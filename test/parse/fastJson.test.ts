@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fastReadJsonCalls, fastReadTagged } from "../../src/parse/fastJson.js";
+import { fastReadGlm, fastReadJsonCalls, fastReadTagged } from "../../src/parse/fastJson.js";
 import { parseFully } from "../../src/parse/parse.js";
 import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
 import { parseDifference, reprs } from "../helpers/parseDifference.js";
@@ -15,9 +15,9 @@ import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
 const NO_CALL = new Set(["no_function"]);
 const block = (json: string, inside = "\n") => `<tool_call>${inside}${json}${inside}</tool_call>`;
 /** Either reader: what parse() puts in front of the full reader. */
-const fast = (text: string) => fastReadJsonCalls(text, NO_CALL) ?? fastReadTagged(text, NO_CALL)?.calls;
+const fast = (text: string) => fastReadJsonCalls(text, NO_CALL) ?? fastReadTagged(text, NO_CALL)?.calls ?? fastReadGlm(text, NO_CALL, 100);
 
-describe("the JSON fast readers read JSON call objects, bare or in tagged blocks", () => {
+describe("the JSON fast readers read JSON call objects, bare, in tagged blocks or after GLM's name line", () => {
   it.each([
     ["Hermes", block('{"arguments": {"base": 10, "height": 5}, "name": "area"}'), "area(; base=10, height=5)"],
     ["Qwen3 key order", block('{"name": "area", "arguments": {"base": 10.0}}'), "area(; base=10.0)"],
@@ -35,6 +35,8 @@ describe("the JSON fast readers read JSON call objects, bare or in tagged blocks
     ["Granite", '<function_call> {"name": "a", "arguments": {"x": 1}}', "a(; x=1)"],
     ["Granite, two calls", '<function_call> {"name": "a", "arguments": {}} <function_call> {"name": "b", "arguments": {}}\n', "a(; ); b(; )"],
     ["Granite, closed", '<function_call> {"name": "a", "arguments": {}}</function_call>\n<function_call>{"name": "b", "arguments": {}}', "a(; ); b(; )"],
+    ["GLM", 'get_weather\n{"city": "Paris", "days": [1, 2]}', "get_weather(; city='Paris', days=[1, 2])"],
+    ["GLM, blanks around", ' a.b \r\n\t{"x": {"y": null}}\n', "a.b(; x={'y': None})"],
     ["OpenAI's tool_calls item", '[{"type": "function", "function": {"name": "a", "arguments": {"x": 1}}}]', "a(; x=1)"],
   ])("%s", (_name, text, expected) => {
     const calls = fast(text);
@@ -69,6 +71,13 @@ describe("the JSON fast readers leave everything else to parse()", () => {
     ["Granite after prose", 'Calling: <function_call> {"name": "a", "arguments": {}}'],
     ["Granite with a Python call", "<function_call> a(x=1)"],
     ["two kinds of tags", '<tool_call>{"name": "a", "arguments": {}}</tool_call><function_call> {"name": "b", "arguments": {}}'],
+    ["GLM with a ( in the arguments", 'f\n{"expr": "sin(x)"}'],
+    ["GLM with a blank line", 'f\n\n{"x": 1}'],
+    ["GLM after prose", 'Call:\nf\n{"x": 1}'],
+    ["GLM twice", 'f\n{"x": 1}\ng\n{"y": 2}'],
+    ["GLM in a fence", '```json\n{"x": 1}\n```'],
+    ["GLM with Python's quotes", "f\n{'x': 1}"],
+    ["GLM with a dotted end", 'f.\n{"x": 1}'],
     ["nothing", ""],
   ])("%s", (_name, text) => {
     expect(fast(text)).toBeUndefined();
@@ -80,7 +89,7 @@ describe("the JSON fast readers leave everything else to parse()", () => {
 const mostly = <T,>(clean: fc.Arbitrary<T>, ...misses: T[]) => fc.oneof({ arbitrary: clean, weight: 9 }, { arbitrary: fc.constantFrom(...misses), weight: 1 });
 const value = mostly(
   fc.constantFrom('"x"', "1", "-2.5", "1e3", "true", "null", '"it\'s"', '"\\u00e9"', "[1, 2]", '{"k": "v"}', "[]", "{}", '"\u00a0"'),
-  '"a<b"', '"a|b"', '"[THINK]"', '"functools"', '"`x`"', "True", "'x'",
+  '"a<b"', '"a|b"', '"[THINK]"', '"functools"', '"`x`"', "True", "'x'", '"f(x=1)"', '"a\\_b"',
 );
 const args = fc.array(fc.tuple(mostly(fc.constantFrom('"a"', '"b"', '"name"'), "'c'"), value), { maxLength: 3 }).map((kv) => `{${kv.map(([k, v]) => `${k}: ${v}`).join(", ")}}`);
 const callObject = fc
@@ -97,6 +106,10 @@ const toolBlock = (tag: string) =>
     .map(([a, objs, b, closed]) => `<${tag}>${a}${objs.join("\n")}${b}${closed ? `</${tag}>` : ""}`);
 const around = mostly(fc.constantFrom("", "\n"), "<think>hm</think>\n", "</think>", "Sure.\n", "<|im_end|>", "</s>", "```", "[TOOL_CALLS]");
 const taggedText = (tag: string) => fc.tuple(around, fc.array(toolBlock(tag), { minLength: 1, maxLength: 3 }), space, around).map(([a, blocks, sep, b]) => a + blocks.join(sep) + b);
+/** GLM-4: a name line, then an arguments object. */
+const glmText = fc
+  .tuple(around, mostly(fc.constantFrom("f", "get_x", "a.b_c", "A1"), "a.", "1a", "é", "no_function", "a b", "f(x)"), mostly(fc.constantFrom("\n", " \n", "\r\n", "\n\t"), "\n\n", " ", ""), args, space, around)
+  .map(([a, name, nl, obj, pad, b]) => a + name + nl + obj + pad + b);
 /** Bare JSON: an object, a list of them, or xLAM's tool_calls wrapper. */
 const bareJson = fc
   .tuple(around, fc.array(callObject, { minLength: 1, maxLength: 3 }), fc.constantFrom("object", "list", "tool_calls"), space, around)
@@ -106,6 +119,7 @@ describe("the JSON fast readers on generated text", () => {
   it.each([
     ["<tool_call> blocks", taggedText("tool_call")],
     ["<function_call> blocks", taggedText("function_call")],
+    ["GLM's name and object", glmText],
     ["bare JSON", bareJson],
   ])("agree with the full reader whenever they read, and read the clean shapes: %s", (_name, texts) => {
     let read = 0;
@@ -121,18 +135,19 @@ describe("the JSON fast readers on generated text", () => {
 });
 
 describe.skipIf(!SHARED_DIR)("the JSON fast readers on the conformance corpus", () => {
-  it("read the Hermes, Granite and xLAM runs' clean answers exactly as the full reader does", () => {
+  it("read the Hermes, Granite, GLM and xLAM runs' clean answers exactly as the full reader does", () => {
     const entries = bfclEntries();
-    const read = { json: 0, hermes: 0, granite: 0 };
+    const read = { json: 0, hermes: 0, granite: 0, glm: 0 };
     const differences: string[] = [];
     for (const f of conformanceFiles()) {
       for (const r of readRecords(f.file)) {
         if (typeof r.result !== "string") continue;
         const json = fastReadJsonCalls(r.result, NO_CALL);
         const tagged = json ? undefined : fastReadTagged(r.result, NO_CALL);
-        const calls = json ?? tagged?.calls;
+        const glm = json || tagged ? undefined : fastReadGlm(r.result, NO_CALL, 100);
+        const calls = json ?? tagged?.calls ?? glm;
         if (!calls) continue;
-        const format = json ? "json" : tagged!.format;
+        const format = json ? "json" : tagged ? tagged.format : "glm";
         read[format]++;
         const full = parseFully(r.result, { functions: entries.get(r.id)!.functions });
         if (full.status !== "calls" || full.format !== format || full.repairs.length > 0 || reprs(full.calls) !== reprs(calls)) {
@@ -144,6 +159,7 @@ describe.skipIf(!SHARED_DIR)("the JSON fast readers on the conformance corpus", 
     expect(read.hermes).toBeGreaterThan(500);
     expect(read.json).toBeGreaterThan(500);
     expect(read.granite).toBeGreaterThan(500);
+    expect(read.glm).toBeGreaterThan(500);
   });
 });
 
