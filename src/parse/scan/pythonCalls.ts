@@ -215,7 +215,7 @@ function quotedCall(value: string, t: Src, at: number, ctx: Ctx): Draft | undefi
  * meets outside any string or comment (no quote or `#` before it), where it is an error: the
  * whole-text reading then fails, and cannot reach the nesting limit first (too few brackets before).
  */
-function escapeOutsideStrings(text: string, maxDepth: number): boolean {
+export function escapeOutsideStrings(text: string, maxDepth: number): boolean {
   const k = text.indexOf("\\");
   if (k < 0 || (text.charCodeAt(k + 1) !== 0x5f && text.charCodeAt(k + 1) !== 0x2a)) return false;
   const before = text.slice(0, k);

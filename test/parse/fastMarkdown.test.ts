@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fastReadFenced } from "../../src/parse/fastFence.js";
+import { fastReadEscaped, fastReadFenced } from "../../src/parse/fastMarkdown.js";
 import { parseFully } from "../../src/parse/parse.js";
 import type { FunctionDoc } from "../../src/types.js";
 import { callListText, nearCallListText } from "../helpers/callText.js";
@@ -114,3 +114,70 @@ if (!SHARED_DIR) {
     it.skip(SKIP_MESSAGE, () => {});
   });
 }
+
+/** Why fastReadEscaped's calls differ from the full reader's, or undefined when it declines or agrees. */
+function escapedDifference(text: string, functions?: readonly FunctionDoc[]): string | undefined {
+  const fast = fastReadEscaped(text, 100);
+  if (!fast) return undefined;
+  const full = parseFully(text, functions ? { functions } : {});
+  if (full.status !== "calls") return `${JSON.stringify(text)}: parse says ${full.status}`;
+  if (full.repairs.some((r) => r.code === "call_dropped")) return `${JSON.stringify(text)}: parse dropped a call`;
+  return reprs(fast) === reprs(full.calls) ? undefined : `${JSON.stringify(text)}: fast ${reprs(fast)} vs parse ${reprs(full.calls)}`;
+}
+
+describe("fastReadEscaped reads call lists with markdown escapes", () => {
+  it.each([
+    ["escaped names", "[calculate\\_triangle\\_area(base=10, height=5)]", "calculate_triangle_area(; base=10, height=5)"],
+    ["escaped brackets", "\\[get\\_x(a=1)\\]", "get_x(; a=1)"],
+    ["escapes in a string too", "[get\\_x(a='b\\_c')]", "get_x(; a='b_c')"],
+    ["an escaped star", "[f\\*g(a=1)]", undefined],
+    ["spaces around", "  [f\\_g(a=1)]\n", "f_g(; a=1)"],
+  ])("%s", (_name, text, expected) => {
+    const calls = fastReadEscaped(text, 100);
+    expect(calls && reprs(calls)).toBe(expected);
+    expect(escapedDifference(text)).toBeUndefined();
+  });
+
+  it.each([
+    ["no escape", "[f(a=1)]"],
+    ["the first escape inside a string", "[f(a='x\\_y'), get\\_x(b=2)]"],
+    ["a fence", "```\n[get\\_x(a=1)]\n```"],
+    ["reasoning", "<think>x</think>[get\\_x(a=1)]"],
+    ["prose", "Call get\\_x(a=1) now."],
+  ])("leaves %s to parse()", (_name, text) => {
+    expect(fastReadEscaped(text, 100)).toBeUndefined();
+  });
+
+  it("agrees with the full reader on generated escaped lists, and reads them", () => {
+    let read = 0;
+    const escaped = fc
+      .tuple(fc.oneof({ weight: 4, arbitrary: callListText }, { weight: 1, arbitrary: nearCallListText }), fc.constantFrom("_", "_", "_[", "_[", "*", "[", "]"), fc.constantFrom("", "", "", " ", "\n", "Sure: ", "<s>"))
+      .map(([t, which, pad]) => pad + t.replace(new RegExp(`[${which.replace(/[[\]*]/g, "\\$&")}]`, "g"), (m) => `\\${m}`) + pad.trim());
+    fc.assert(
+      fc.property(escaped, (t) => {
+        if (fastReadEscaped(t, 100)) read++;
+        expect(escapedDifference(t)).toBeUndefined();
+      }),
+      { numRuns: 4000 },
+    );
+    expect(read).toBeGreaterThan(150);
+  });
+});
+
+describe.skipIf(!SHARED_DIR)("fastReadEscaped on the conformance corpus", () => {
+  it("reads escaped answers exactly as the full reader does", () => {
+    const entries = bfclEntries();
+    let read = 0;
+    const differences: string[] = [];
+    for (const f of conformanceFiles()) {
+      for (const r of readRecords(f.file)) {
+        if (typeof r.result !== "string" || !fastReadEscaped(r.result, 100)) continue;
+        read++;
+        const d = escapedDifference(r.result, entries.get(r.id)!.functions);
+        if (d) differences.push(`${f.run}/${f.category}:${r.line}: ${d}`);
+      }
+    }
+    expect(differences.slice(0, 10)).toEqual([]);
+    expect(read).toBeGreaterThan(300);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Fast readers of the calls in a plain Python call list wrapped in markdown, as chat models write
+ * it: in a fence at the start of the answer, often followed by an explanation
+ * (```` ```python\n[f(a=1)]\n```\nThis calls f… ````), or with markdown escapes in the names
+ * (`[get\_weather(city='Paris')]`). Each returns the calls `parse()` reads from such text, or
+ * `undefined` for anything else, and the caller runs `parse()`. Only the calls are returned, not
+ * `parse()`'s notes (`fence_stripped`, `prose_ignored`, `markdown_unescaped`), which is what the
+ * reward needs.
+ *
+ * What `parse()` does with such text, and so what these readers require: reasoning, template
+ * tokens and the other formats' markers all hold a `<`, `[THINK]`, `◁`, `[TOOL_CALLS]`,
+ * `functools` or `DSML`, and the text holds none of them, so `parse()` reaches the fence reader,
+ * or the Python reader, first. test/parse/fastMarkdown.test.ts holds both to the full reader.
+ */
+import type { Call } from "../types.js";
+import { fastReadWhole, toCalls } from "./fastRead.js";
+import { isIdentStart } from "./scan/chars.js";
+import { escapeOutsideStrings } from "./scan/pythonCalls.js";
+import { isSpace } from "./scan/source.js";
+
+const FENCE = "```";
+/** Longer outputs are left to parse(), as in fastRead.ts. */
+const MAX_LENGTH = 100_000;
+/** Text holding one of these is left to parse(): each starts reasoning, a template token or another format. */
+const DECLINED = ["<", "[THINK]", "[/THINK]", "◁", "[TOOL_CALLS]", "functools", "DSML"];
+
+/**
+ * The calls of a fence at the start: its first fence is this one (only whitespace before it),
+ * with three backticks and a tag line; its text goes through fastRead.ts's exact whole-text scan;
+ * the next fence, if any, must not follow with only whitespace between (`parse()` would read it as
+ * more calls). An unclosed fence is declined.
+ *
+ * @example fastReadFenced("```python\n[f(a=1)]\n```\nThis calls f.") // [{name: "f", args: Map {a: 1n}, positional: []}]
+ * @example fastReadFenced("Here it is:\n```python\n[f(a=1)]\n```") // undefined: prose first
+ */
+export function fastReadFenced(text: string): Call[] | undefined {
+  if (text.length > MAX_LENGTH) return undefined;
+  const open = skipSpace(text, 0);
+  if (!text.startsWith(FENCE, open) || text.charCodeAt(open + 3) === 0x60) return undefined;
+  const nl = text.indexOf("\n", open + 3);
+  if (nl < 0) return undefined;
+  // The fence reader's tag line: a language tag (or none) alone on the line.
+  const info = text.slice(open + 3, nl).trim();
+  if (info.length > 40 || !/^[\w+#.-]*$/.test(info)) return undefined;
+  const close = text.indexOf(FENCE, nl + 1);
+  if (close < 0) return undefined;
+  let after = close;
+  while (text.charCodeAt(after) === 0x60) after++;
+  const next = text.indexOf(FENCE, after);
+  if (next >= 0 && skipSpace(text, after) >= next) return undefined;
+  const from = skipSpace(text, nl + 1);
+  let to = close;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  if (from === to) return undefined;
+  for (const d of DECLINED) if (text.includes(d)) return undefined;
+  const plain = fastReadWhole(text.slice(from, to));
+  return plain && toCalls(plain);
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * The calls of a call list with markdown escapes (`\_`, `\*`, `\[`, `\]`), which `parse()`
+ * removes everywhere before reading the list again, when its reading of the text as it stands is
+ * sure to find nothing: the first escape stands outside any string (`escapeOutsideStrings`), or
+ * the text opens with no character a Python expression opens with.
+ *
+ * @example fastReadEscaped("[get\\_weather(city='Paris')]") // [get_weather(city='Paris')]
+ */
+export function fastReadEscaped(text: string, maxDepth: number): Call[] | undefined {
+  if (text.length > MAX_LENGTH) return undefined;
+  const t = text.slice(skipSpace(text, 0), trimmedEnd(text));
+  if (!t.includes("\\_") && !t.includes("\\*")) return undefined;
+  const c = t.charCodeAt(0);
+  const pythonOpens = c === 0x5b || c === 0x28 || c === 0x27 || c === 0x22 || isIdentStart(c);
+  if (pythonOpens && !escapeOutsideStrings(t, maxDepth)) return undefined;
+  if (text.includes(FENCE)) return undefined;
+  for (const d of DECLINED) if (text.includes(d)) return undefined;
+  return toCalls(fastReadWhole(t.replace(/\\([_*[\]])/g, "$1")));
+}
+
+function trimmedEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
