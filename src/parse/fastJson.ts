@@ -18,7 +18,7 @@
  * every corpus output and on generated text.
  */
 import type { Call } from "../types.js";
-import { readJson } from "../value/json.js";
+import { readJsonPrefix } from "../value/json.js";
 import { PyDict } from "../value/value.js";
 import { callsFromValue, makeCall } from "./scan/callObject.js";
 import { cannotHoldPythonCalls } from "./scan/pythonCalls.js";
@@ -107,26 +107,18 @@ export function fastReadGlm(text: string, noCallNames: ReadonlySet<string>, maxD
   const from = skipBlanks(text, i + 1);
   if (text.charCodeAt(from) !== 0x7b || !cannotHoldPythonCalls(text, maxDepth) || !withoutMarkers(text)) return undefined;
   const to = trimEnd(text, text.length);
-  for (let k = from; k < to; k++) if (isMarkerChar(text.charCodeAt(k))) return undefined;
-  const json = readJson(text.slice(from, to), { maxDepth: MAX_DEPTH });
-  if (!json.ok || !(json.value instanceof PyDict)) return undefined;
+  if (holdsMarker(text, from, to)) return undefined;
+  const json = readJsonPrefix(text, from, { maxDepth: MAX_DEPTH });
+  if (!json.ok || json.end !== to || !(json.value instanceof PyDict)) return undefined;
   return [makeCall(name, json.value, [])];
 }
 
 /** Adds the calls of the JSON value in `[from, to)` to `calls`; undefined when it declines. */
 function readBody(text: string, from: number, to: number, noCallNames: ReadonlySet<string>, calls: Call[]): Call[] | undefined {
   const first = text.charCodeAt(from);
-  if (first !== 0x7b && first !== 0x5b) return undefined;
-  let last = 0;
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (isMarkerChar(c)) return undefined;
-    // A single quote where a key or value starts: Python's quotes, which strict JSON would only fail on.
-    if (c === 0x27 && (last === 0x7b || last === 0x5b || last === 0x3a || last === 0x2c)) return undefined;
-    if (!isSpace(c)) last = c;
-  }
-  const json = readJson(text.slice(from, to), { maxDepth: MAX_DEPTH });
-  if (!json.ok) return undefined;
+  if ((first !== 0x7b && first !== 0x5b) || holdsMarker(text, from, to) || pythonQuoted(text, from, to)) return undefined;
+  const json = readJsonPrefix(text, from, { maxDepth: MAX_DEPTH });
+  if (!json.ok || json.end !== to) return undefined;
   const ctx = new Ctx(text, LIMITS, { noCallNames, docs: undefined, fast: true });
   const r = callsFromValue(json.value, ctx, { offset: from });
   if (!r.ok || r.drafts.length === 0 || ctx.repairs.length > 0) return undefined;
@@ -137,10 +129,30 @@ function readBody(text: string, from: number, to: number, noCallNames: ReadonlyS
   return calls;
 }
 
-/** `<` (tags, template tokens, reasoning), `|` and `｜` (special tokens), `◁` (Kimi's reasoning), a backtick (fences). */
-function isMarkerChar(c: number): boolean {
-  return c === 0x3c || c === 0x7c || c === 0xff5c || c === 0x25c1 || c === 0x60;
+/**
+ * `<` (tags, template tokens, reasoning), `|` and `｜` (special tokens), `◁` (Kimi's reasoning), a
+ * backtick (fences), anywhere in `[from, to)`.
+ */
+function holdsMarker(text: string, from: number, to: number): boolean {
+  for (const m of MARKER_CHARS) {
+    const k = text.indexOf(m, from);
+    if (k >= 0 && k < to) return true;
+  }
+  return false;
 }
+
+/** A single quote where a key or value starts: Python's quotes, which strict JSON would only fail on. */
+function pythonQuoted(text: string, from: number, to: number): boolean {
+  for (let q = text.indexOf("'", from); q >= 0 && q < to; q = text.indexOf("'", q + 1)) {
+    let k = q - 1;
+    while (k > from && isSpace(text.charCodeAt(k))) k--;
+    const c = text.charCodeAt(k);
+    if (c === 0x7b || c === 0x5b || c === 0x3a || c === 0x2c) return true;
+  }
+  return false;
+}
+
+const MARKER_CHARS = ["<", "|", "｜", "◁", "`"];
 
 function isNameStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;

@@ -195,8 +195,20 @@ class JsonReader {
     const t = this.text;
     const start = this.pos;
     let p = start + 1;
+    // Most strings hold no escape: scanned to the closing quote and sliced once.
+    for (;;) {
+      if (p >= t.length) throw new JsonFail("unterminated string", start);
+      const c = t.charCodeAt(p);
+      if (c === 0x22) {
+        this.pos = p + 1;
+        return t.slice(start + 1, p);
+      }
+      if (c === 0x5c) break;
+      if (c < 0x20) throw new JsonFail("invalid control character in string", p);
+      p++;
+    }
     let out = "";
-    let chunk = p;
+    let chunk = start + 1;
     for (;;) {
       if (p >= t.length) throw new JsonFail("unterminated string", start);
       const c = t.charCodeAt(p);
