@@ -114,6 +114,19 @@ describe("structured inputs", () => {
     expect(r.format).toBe("bfcl_fc");
   });
 
+  it.each([
+    ["Gemini", '{"functionCall": {"name": "f", "args": {"x": 5.0, "n": 5, "l": [1.0, 2]}}}', "calls: f(x=5.0, n=5, l=[1.0, 2])"],
+    ["Anthropic", '[{"type": "tool_use", "id": "t1", "name": "f", "input": {"x": 2.0}}]', "calls: f(x=2.0)"],
+    ["call objects", '[{"name": "f", "arguments": {"x": 5.0}}]', "calls: f(x=5.0)"],
+  ])("keeps the floats of a %s payload read with readJson (5.0 is no int)", (_name, text, expected) => {
+    const v = readJson(text);
+    expect(showResult(parse(v.ok ? v.value : null))).toBe(expected);
+  });
+
+  it("reads an integral number of plain JavaScript data as an int (JSON.parse has lost 5.0)", () => {
+    expect(showResult(parse(JSON.parse('[{"name": "f", "arguments": {"x": 5.0, "y": 2.5}}]')))).toBe("calls: f(x=5, y=2.5)");
+  });
+
   it("reads a PyDict payload", () => {
     const call = PyDict.fromPairs([["name", "f"], ["arguments", PyDict.fromPairs([["a", 1n]])]]);
     expect(showResult(parse(PyDict.fromPairs([["tool_calls", [call]]])))).toBe("calls: f(a=1)");

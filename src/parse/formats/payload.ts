@@ -2,7 +2,8 @@
  * Structured outputs (anything that is not a string): provider payloads and BFCL result values.
  * They are tried before any text reading, in the order of the table below; the first whose shape
  * matches reads the value. Plain JavaScript objects are first converted to the value model
- * (an integral number becomes an int: JavaScript has already lost `5.0` vs `5`).
+ * (an integral number becomes an int: JavaScript has already lost `5.0` vs `5`); values already
+ * in the model (toolgrade's JSON readers give `PyDict`s) keep their floats.
  */
 import { PyBytes, PyComplex, PyDict, PySet, PyTuple, type Value } from "../../value/value.js";
 import { callsFromValue } from "../scan/callObject.js";
@@ -45,8 +46,12 @@ export function readPayload(output: unknown, ctx: Ctx, readTextPart: ReadTextPar
   return { kind: "malformed", format: "json", problem: ctx.problem("invalid_payload", `unknown payload shape: ${r.message}`, 0) };
 }
 
-/** Plain JavaScript data (or values already in the model) as a {@link Value}, within the limits. */
-function toValue(x: unknown, ctx: Ctx, depth: number, budget: { size: number }): Value {
+/**
+ * Plain JavaScript data (or values already in the model) as a {@link Value}, within the limits.
+ * `model`: inside a {@link PyDict} or {@link PyTuple}, where an int is a bigint and a number is
+ * a float (`5.0`, as toolgrade's JSON readers keep it); in plain data an integral number is an int.
+ */
+function toValue(x: unknown, ctx: Ctx, depth: number, budget: { size: number }, model = false): Value {
   if (depth > ctx.limits.maxDepth) throw new LimitHit("too_deep", `payload nested deeper than ${ctx.limits.maxDepth}`, 0);
   if (++budget.size > ctx.limits.maxLength) throw new LimitHit("too_long", `payload larger than ${ctx.limits.maxLength}`, 0);
   if (x === null || x === undefined) return null;
@@ -59,15 +64,15 @@ function toValue(x: unknown, ctx: Ctx, depth: number, budget: { size: number }):
     case "bigint":
       return x;
     case "number":
-      return Number.isSafeInteger(x) ? BigInt(x) : x;
+      return model || !Number.isSafeInteger(x) ? x : BigInt(x);
     case "object":
       break;
     default:
       return String(x);
   }
-  if (Array.isArray(x)) return x.map((e) => toValue(e, ctx, depth + 1, budget));
-  if (x instanceof PyDict) return PyDict.fromPairs(x.entries.map(([k, v]) => [toValue(k, ctx, depth + 1, budget), toValue(v, ctx, depth + 1, budget)]));
-  if (x instanceof PyTuple) return new PyTuple(x.items.map((e) => toValue(e, ctx, depth + 1, budget)));
+  if (Array.isArray(x)) return x.map((e) => toValue(e, ctx, depth + 1, budget, model));
+  if (x instanceof PyDict) return PyDict.fromPairs(x.entries.map(([k, v]) => [toValue(k, ctx, depth + 1, budget, true), toValue(v, ctx, depth + 1, budget, true)]));
+  if (x instanceof PyTuple) return new PyTuple(x.items.map((e) => toValue(e, ctx, depth + 1, budget, true)));
   if (x instanceof PySet || x instanceof PyBytes || x instanceof PyComplex) return x;
   if (x instanceof Map) return PyDict.fromPairs([...x].map(([k, v]) => [toValue(k, ctx, depth + 1, budget), toValue(v, ctx, depth + 1, budget)]));
   // An object's keys are distinct strings: no pair can repeat a key, as PyDict.fromPairs allows.
