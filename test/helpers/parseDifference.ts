@@ -4,6 +4,7 @@
  */
 import { parse, parseFully, type ParseOptions } from "../../src/parse/parse.js";
 import type { Call, FunctionDoc } from "../../src/types.js";
+import { bfclEntries, conformanceFiles, readRecords } from "./conformance.js";
 import { pyRepr } from "../../src/value/repr.js";
 
 /** How parse() and parseFully() differ on `text`, or undefined when they agree. */
@@ -21,4 +22,34 @@ export function parseDifference(text: unknown, functions?: readonly FunctionDoc[
 /** Calls as Python reprs, which keep what JSON loses (-0.0, int vs float). */
 export function reprs(calls: readonly Call[]): string {
   return calls.map((c) => `${c.name}(${c.positional.map(pyRepr).join(", ")}; ${[...c.args].map(([k, v]) => `${k}=${pyRepr(v)}`).join(", ")})`).join("; ");
+}
+
+/**
+ * How the calls of a fast reader that returns calls only (the reward's) differ from the full
+ * reader's: it must read calls where `parseFully` does, with none dropped, and the same ones.
+ * Undefined when the reader declines or agrees.
+ */
+export function callsDifference(read: (text: string) => readonly Call[] | undefined, text: string, functions?: readonly FunctionDoc[]): string | undefined {
+  const fast = read(text);
+  if (!fast) return undefined;
+  const full = parseFully(text, functions ? { functions } : {});
+  if (full.status !== "calls") return `${JSON.stringify(text)}: parse says ${full.status}`;
+  if (full.repairs.some((r) => r.code === "call_dropped")) return `${JSON.stringify(text)}: parse dropped a call`;
+  return reprs(fast) === reprs(full.calls) ? undefined : `${JSON.stringify(text)}: fast ${reprs(fast)} vs parse ${reprs(full.calls)}`;
+}
+
+/** {@link callsDifference} over every string output of the conformance corpus: how many `read` took, and the differences. */
+export function corpusCallsDifferences(read: (text: string) => readonly Call[] | undefined): { read: number; differences: string[] } {
+  const entries = bfclEntries();
+  let taken = 0;
+  const differences: string[] = [];
+  for (const f of conformanceFiles()) {
+    for (const r of readRecords(f.file)) {
+      if (typeof r.result !== "string" || !read(r.result)) continue;
+      taken++;
+      const d = callsDifference(read, r.result, entries.get(r.id)!.functions);
+      if (d) differences.push(`${f.run}/${f.category}:${r.line}: ${d}`);
+    }
+  }
+  return { read: taken, differences };
 }

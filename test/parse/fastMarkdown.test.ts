@@ -6,22 +6,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fastReadEscaped, fastReadFenced } from "../../src/parse/fastMarkdown.js";
-import { parseFully } from "../../src/parse/parse.js";
 import type { FunctionDoc } from "../../src/types.js";
 import { callListText, nearCallListText } from "../helpers/callText.js";
-import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
-import { reprs } from "../helpers/parseDifference.js";
+import { callsDifference, corpusCallsDifferences, reprs } from "../helpers/parseDifference.js";
 import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
 
-/** Why fastReadFenced's calls differ from the full reader's, or undefined when it declines or agrees. */
-function difference(text: string, functions?: readonly FunctionDoc[]): string | undefined {
-  const fast = fastReadFenced(text);
-  if (!fast) return undefined;
-  const full = parseFully(text, functions ? { functions } : {});
-  if (full.status !== "calls") return `${JSON.stringify(text)}: parse says ${full.status}`;
-  if (full.repairs.some((r) => r.code === "call_dropped")) return `${JSON.stringify(text)}: parse dropped a call`;
-  return reprs(fast) === reprs(full.calls) ? undefined : `${JSON.stringify(text)}: fast ${reprs(fast)} vs parse ${reprs(full.calls)}`;
-}
+const escaped = (text: string) => fastReadEscaped(text, 100);
+const difference = (text: string, functions?: readonly FunctionDoc[]) => callsDifference(fastReadFenced, text, functions);
+const escapedDifference = (text: string, functions?: readonly FunctionDoc[]) => callsDifference(escaped, text, functions);
 
 describe("fastReadFenced reads a call list in a fence at the start", () => {
   it.each([
@@ -93,17 +85,7 @@ describe("fastReadFenced on generated text", () => {
 
 describe.skipIf(!SHARED_DIR)("fastReadFenced on the conformance corpus", () => {
   it("reads fenced answers exactly as the full reader does", () => {
-    const entries = bfclEntries();
-    let read = 0;
-    const differences: string[] = [];
-    for (const f of conformanceFiles()) {
-      for (const r of readRecords(f.file)) {
-        if (typeof r.result !== "string" || !fastReadFenced(r.result)) continue;
-        read++;
-        const d = difference(r.result, entries.get(r.id)!.functions);
-        if (d) differences.push(`${f.run}/${f.category}:${r.line}: ${d}`);
-      }
-    }
+    const { read, differences } = corpusCallsDifferences(fastReadFenced);
     expect(differences.slice(0, 10)).toEqual([]);
     expect(read).toBeGreaterThan(500);
   });
@@ -113,16 +95,6 @@ if (!SHARED_DIR) {
   describe("fastReadFenced on the conformance corpus", () => {
     it.skip(SKIP_MESSAGE, () => {});
   });
-}
-
-/** Why fastReadEscaped's calls differ from the full reader's, or undefined when it declines or agrees. */
-function escapedDifference(text: string, functions?: readonly FunctionDoc[]): string | undefined {
-  const fast = fastReadEscaped(text, 100);
-  if (!fast) return undefined;
-  const full = parseFully(text, functions ? { functions } : {});
-  if (full.status !== "calls") return `${JSON.stringify(text)}: parse says ${full.status}`;
-  if (full.repairs.some((r) => r.code === "call_dropped")) return `${JSON.stringify(text)}: parse dropped a call`;
-  return reprs(fast) === reprs(full.calls) ? undefined : `${JSON.stringify(text)}: fast ${reprs(fast)} vs parse ${reprs(full.calls)}`;
 }
 
 describe("fastReadEscaped reads call lists with markdown escapes", () => {
@@ -166,17 +138,7 @@ describe("fastReadEscaped reads call lists with markdown escapes", () => {
 
 describe.skipIf(!SHARED_DIR)("fastReadEscaped on the conformance corpus", () => {
   it("reads escaped answers exactly as the full reader does", () => {
-    const entries = bfclEntries();
-    let read = 0;
-    const differences: string[] = [];
-    for (const f of conformanceFiles()) {
-      for (const r of readRecords(f.file)) {
-        if (typeof r.result !== "string" || !fastReadEscaped(r.result, 100)) continue;
-        read++;
-        const d = escapedDifference(r.result, entries.get(r.id)!.functions);
-        if (d) differences.push(`${f.run}/${f.category}:${r.line}: ${d}`);
-      }
-    }
+    const { read, differences } = corpusCallsDifferences(escaped);
     expect(differences.slice(0, 10)).toEqual([]);
     expect(read).toBeGreaterThan(300);
   });

@@ -4,9 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseFully } from "../../src/parse/parse.js";
-import { parseDifference } from "../helpers/parseDifference.js";
-import { identical } from "../../src/reward/compileGold.js";
+import { callsDifference, corpusCallsDifferences, parseDifference } from "../helpers/parseDifference.js";
 import { fastRead, fastReadClean } from "../../src/parse/fastRead.js";
 import { mutate, seeded } from "../oracle/mutate.js";
 import type { Call, FunctionDoc } from "../../src/types.js";
@@ -15,25 +13,8 @@ import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conforman
 import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
 import { callListText as output, nearCallListText as near, semicolonCallListText } from "../helpers/callText.js";
 
-/** Why fastRead's calls differ from the full reader's, or undefined when they agree. */
-function difference(text: string, functions?: readonly FunctionDoc[]): string | undefined {
-  const fast = fastRead(text);
-  if (!fast) return undefined;
-  const full = parseFully(text, functions ? { functions } : {});
-  if (full.status !== "calls") return `parse says ${full.status}`;
-  if (full.repairs.some((r) => r.code === "call_dropped")) return "parse dropped a call";
-  return sameCalls(fast, full.calls) ? undefined : `fast ${show(fast)} vs parse ${show(full.calls)}`;
-}
-
-function sameCalls(a: readonly Call[], b: readonly Call[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((c, i) => {
-    const d = b[i]!;
-    if (c.name !== d.name || c.positional.length !== 0 || d.positional.length !== 0 || c.args.size !== d.args.size) return false;
-    const others = [...d.args];
-    return [...c.args].every(([k, v], j) => others[j]![0] === k && identical(v, others[j]![1]));
-  });
-}
+/** Why fastRead's calls differ from the full reader's, or undefined when it declines or agrees. */
+const difference = (text: string, functions?: readonly FunctionDoc[]) => callsDifference(fastRead, text, functions);
 
 function show(calls: readonly Call[]): string {
   return calls.map((c) => `${c.name}(${[...c.args].map(([k, v]) => `${k}=${pyRepr(v)}`).join(", ")})`).join("; ");
@@ -130,17 +111,7 @@ describe("fastRead on generated text", () => {
 
 describe.skipIf(!SHARED_DIR)("fastRead on the conformance corpus", () => {
   it("reads every string output it accepts exactly as parse() does", () => {
-    const entries = bfclEntries();
-    let read = 0;
-    const differences: string[] = [];
-    for (const f of conformanceFiles()) {
-      for (const r of readRecords(f.file)) {
-        if (typeof r.result !== "string" || !fastRead(r.result)) continue;
-        read++;
-        const d = difference(r.result, entries.get(r.id)!.functions);
-        if (d) differences.push(`${f.run}/${f.category}:${r.line}: ${d}`);
-      }
-    }
+    const { read, differences } = corpusCallsDifferences(fastRead);
     expect(differences).toEqual([]);
     expect(read).toBeGreaterThan(10_000);
   });
