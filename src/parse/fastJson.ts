@@ -19,8 +19,10 @@
  */
 import type { Call } from "../types.js";
 import { readJsonPrefix } from "../value/json.js";
-import { PyDict } from "../value/value.js";
+import { PyDict, type Value } from "../value/value.js";
 import { callsFromValue, makeCall } from "./scan/callObject.js";
+import { matchBracket } from "./scan/brackets.js";
+import { DECLINED as NOT_PLAIN, readPlainLiteral } from "./scan/jsValue.js";
 import { cannotHoldPythonCalls } from "./scan/pythonCalls.js";
 import { Ctx } from "./scan/diagnostics.js";
 
@@ -39,7 +41,7 @@ const LIMITS = { maxLength: MAX_LENGTH, maxDepth: MAX_DEPTH, maxCalls: MAX_CALLS
  */
 export function fastReadJsonCalls(text: string, noCallNames: ReadonlySet<string>): Call[] | undefined {
   if (text.length > MAX_LENGTH) return undefined;
-  const calls = readBody(text, skipSpace(text, 0, text.length), trimEnd(text, text.length), noCallNames, []);
+  const calls = readBody(text, skipSpace(text, 0, text.length), trimEnd(text, text.length), noCallNames, [], false);
   return calls && withoutMarkers(text) ? calls : undefined;
 }
 
@@ -52,12 +54,12 @@ const TAGS = [
 /**
  * The calls of tagged blocks of one JSON value each (`<tool_call>` blocks, or Granite's
  * `<function_call>` ones), with only whitespace around them, and the format that reads them; or
- * `undefined`.
+ * `undefined`. `loose`: the reward's reading, see {@link readBody}.
  *
  * @example fastReadTagged('<tool_call>\n{"name": "f", "arguments": {"a": 1}}\n</tool_call>', new Set()) // {format: "hermes", calls: [f(a=1)]}
  * @example fastReadTagged("<think>…</think><tool_call>…", new Set()) // undefined: left to parse()
  */
-export function fastReadTagged(text: string, noCallNames: ReadonlySet<string>): { format: "hermes" | "granite"; calls: Call[] } | undefined {
+export function fastReadTagged(text: string, noCallNames: ReadonlySet<string>, loose = false): { format: "hermes" | "granite"; calls: Call[] } | undefined {
   if (text.length > MAX_LENGTH) return undefined;
   let i = skipSpace(text, 0, text.length);
   const tag = TAGS.find((t) => text.startsWith(t.open, i));
@@ -76,7 +78,7 @@ export function fastReadTagged(text: string, noCallNames: ReadonlySet<string>): 
       if (tag.closeRequired) return undefined;
       to = i = next < 0 ? text.length : next;
     }
-    if (!readBody(text, skipSpace(text, from, to), trimEnd(text, to), noCallNames, calls)) return undefined;
+    if (!readBody(text, skipSpace(text, from, to), trimEnd(text, to), noCallNames, calls, loose)) return undefined;
     i = skipSpace(text, i, text.length);
   }
   return calls.length > 0 && withoutMarkers(text) ? { format: tag.format, calls } : undefined;
@@ -113,20 +115,46 @@ export function fastReadGlm(text: string, noCallNames: ReadonlySet<string>, maxD
   return [makeCall(name, json.value, [])];
 }
 
-/** Adds the calls of the JSON value in `[from, to)` to `calls`; undefined when it declines. */
-function readBody(text: string, from: number, to: number, noCallNames: ReadonlySet<string>, calls: Call[]): Call[] | undefined {
+/**
+ * Adds the calls of the JSON value in `[from, to)` to `calls`; undefined when it declines.
+ * `loose` (the reward's reading, which needs the calls and not `parse()`'s notes): the value may
+ * also be JSON with Python's quotes and constants, read as the full reader reads it when strict
+ * JSON fails (the bracketed span by the plain-literal reader), and the reading may note things.
+ */
+function readBody(text: string, from: number, to: number, noCallNames: ReadonlySet<string>, calls: Call[], loose: boolean): Call[] | undefined {
   const first = text.charCodeAt(from);
-  if ((first !== 0x7b && first !== 0x5b) || holdsMarker(text, from, to) || pythonQuoted(text, from, to)) return undefined;
-  const json = readJsonPrefix(text, from, { maxDepth: MAX_DEPTH });
-  if (!json.ok || json.end !== to) return undefined;
+  if ((first !== 0x7b && first !== 0x5b) || holdsMarker(text, from, to) || (!loose && pythonQuoted(text, from, to))) return undefined;
+  const value = loose ? looseValue(text, from, to) : strictValue(text, from, to);
+  if (value === undefined) return undefined;
   const ctx = new Ctx(text, LIMITS, { noCallNames, docs: undefined, fast: true });
-  const r = callsFromValue(json.value, ctx, { offset: from });
-  if (!r.ok || r.drafts.length === 0 || ctx.repairs.length > 0) return undefined;
+  const r = callsFromValue(value, ctx, { offset: from });
+  if (!r.ok || r.drafts.length === 0 || (!loose && ctx.repairs.length > 0)) return undefined;
   for (const d of r.drafts) {
-    if (d.repairs.length > 0 || d.call.positional.length > 0 || noCallNames.has(d.call.name)) return undefined;
+    if ((!loose && d.repairs.length > 0) || d.call.positional.length > 0 || noCallNames.has(d.call.name)) return undefined;
     if (calls.push(d.call) > MAX_CALLS) return undefined;
   }
   return calls;
+}
+
+/** The strict JSON value that fills `[from, to)`, or undefined. */
+function strictValue(text: string, from: number, to: number): Value | undefined {
+  const json = readJsonPrefix(text, from, { maxDepth: MAX_DEPTH });
+  return json.ok && json.end === to ? json.value : undefined;
+}
+
+/**
+ * The value `readValueAt` reads from an object filling `[from, to)`: strict JSON, else its
+ * bracketed span (the whole of it) through the plain-literal reader; undefined for anything else.
+ */
+function looseValue(text: string, from: number, to: number): Value | undefined {
+  const json = readJsonPrefix(text, from, { maxDepth: MAX_DEPTH });
+  if (json.ok) return json.end === to ? json.value : undefined;
+  if (text.charCodeAt(from) !== 0x7b) return undefined;
+  const body = text.slice(from, to);
+  const span = matchBracket(body, 0, { maxDepth: MAX_DEPTH, backticks: true });
+  if (!span.ok || span.end !== body.length) return undefined;
+  const plain = readPlainLiteral(body);
+  return plain === NOT_PLAIN ? undefined : plain;
 }
 
 /**

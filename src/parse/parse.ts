@@ -70,7 +70,7 @@ export interface ParseOptions {
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = { maxLength: 1_000_000, maxDepth: 100, maxCalls: 256 };
-const DEFAULT_NO_CALL_NAMES: ReadonlySet<string> = new Set(["no_function"]);
+export const DEFAULT_NO_CALL_NAMES: ReadonlySet<string> = new Set(["no_function"]);
 
 /**
  * Reads the calls in a model output.

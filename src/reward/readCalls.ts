@@ -2,12 +2,14 @@
  * Reads the calls of one output exactly as the default ruleset does (gradeDefault.ts): Java and
  * JavaScript prompt text through BFCL's source decoders, everything else through `parse()`, with
  * the fast readers in front for plain Python call lists (fastRead.ts), also in a fence at the
- * start of the answer or with markdown escapes (fastMarkdown.ts).
+ * start of the answer or with markdown escapes (fastMarkdown.ts), and in tagged JSON blocks
+ * also with Python's quotes (fastJson.ts).
  */
 import { readSourceCalls } from "../default/sourceCalls.js";
 import type { DecodeMode } from "../bfcl/gradeBfcl.js";
 import { CATEGORIES } from "../categories.js";
-import { DEFAULT_LIMITS, parse, parseDeclined } from "../parse/parse.js";
+import { DEFAULT_LIMITS, DEFAULT_NO_CALL_NAMES, parse, parseDeclined } from "../parse/parse.js";
+import { fastReadTagged } from "../parse/fastJson.js";
 import type { Call, Entry } from "../types.js";
 import { fastRead } from "../parse/fastRead.js";
 import { fastReadEscaped, fastReadFenced } from "../parse/fastMarkdown.js";
@@ -33,7 +35,11 @@ export function readCalls(entry: Entry, output: unknown, decode: DecodeMode): Re
   }
   let declined = false;
   if (typeof output === "string" && info.language === "python") {
-    const calls = fastRead(output) ?? fastReadFenced(output) ?? fastReadEscaped(output, DEFAULT_LIMITS.maxDepth);
+    const calls =
+      fastRead(output) ??
+      fastReadFenced(output) ??
+      fastReadEscaped(output, DEFAULT_LIMITS.maxDepth) ??
+      fastReadTagged(output, DEFAULT_NO_CALL_NAMES, true)?.calls;
     if (calls) return { status: "calls", calls, dropped: 0 };
     declined = true;
   }

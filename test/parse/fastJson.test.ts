@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { fastReadGlm, fastReadJsonCalls, fastReadTagged } from "../../src/parse/fastJson.js";
 import { parseFully } from "../../src/parse/parse.js";
 import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
-import { parseDifference, reprs } from "../helpers/parseDifference.js";
+import { callsDifference, corpusCallsDifferences, parseDifference, reprs } from "../helpers/parseDifference.js";
 import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
 
 const NO_CALL = new Set(["no_function"]);
@@ -168,3 +168,49 @@ if (!SHARED_DIR) {
     it.skip(SKIP_MESSAGE, () => {});
   });
 }
+
+describe("the reward's loose reading of tagged blocks", () => {
+  // The reward needs the calls, not parse()'s notes: blocks with Python's quotes are read too.
+  const loose = (text: string) => fastReadTagged(text, NO_CALL, true)?.calls;
+
+  it.each([
+    ["Python's quotes", block("{'name': 'a', 'arguments': {'x': True, 'y': None}}"), "a(; x=True, y=None)"],
+    ["mixed quotes", block(`{"arguments": {'function': 'x^3', 'start_x': -2}, "name": 'integrate'}`), "integrate(; function='x^3', start_x=-2)"],
+    ["Granite", "<function_call> {'name': 'a', 'arguments': {'x': 1.5}}", "a(; x=1.5)"],
+    ["strict JSON still", block('{"name": "a", "arguments": {"x": 1}}'), "a(; x=1)"],
+  ])("%s", (_name, text, expected) => {
+    const calls = loose(text);
+    expect(calls && reprs(calls)).toBe(expected);
+    expect(callsDifference(loose, text)).toBeUndefined();
+  });
+
+  it.each([
+    ["a Python list", block("[{'name': 'a', 'arguments': {}}]")],
+    ["text after the object", block("{'name': 'a', 'arguments': {}} and more")],
+    ["an unclosed object", block("{'name': 'a', 'arguments': {}")],
+    ["a JavaScript identifier", block("{name: 'a', arguments: {x: y}}")],
+  ])("leaves %s to parse()", (_name, text) => {
+    expect(loose(text)).toBeUndefined();
+  });
+
+  it.each([
+    ["<tool_call> blocks", taggedText("tool_call")],
+    ["<function_call> blocks", taggedText("function_call")],
+  ])("agrees with the full reader's calls on generated %s", (_name, texts) => {
+    let read = 0;
+    fc.assert(
+      fc.property(texts, (t) => {
+        if (loose(t)) read++;
+        expect(callsDifference(loose, t)).toBeUndefined();
+      }),
+      { numRuns: 4000 },
+    );
+    expect(read).toBeGreaterThan(400);
+  });
+
+  it.skipIf(!SHARED_DIR)("reads the corpus's tagged blocks as the full reader does", () => {
+    const { read, differences } = corpusCallsDifferences(loose);
+    expect(differences.slice(0, 10)).toEqual([]);
+    expect(read).toBeGreaterThan(2000);
+  });
+});
