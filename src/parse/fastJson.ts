@@ -116,6 +116,15 @@ export function fastReadGlm(text: string, noCallNames: ReadonlySet<string>, maxD
 }
 
 /**
+ * The calls of the JSON value filling `[from, to)` of `text` (trimmed, opening with `{` or `[`),
+ * as the full reader's `readJsonCalls` reads a block of text that is one JSON value; loosely (see
+ * {@link readBody}). For readers of blocks cut out elsewhere (fastMarkdown.ts's fences).
+ */
+export function fastReadJsonBlock(text: string, from: number, to: number, noCallNames: ReadonlySet<string>): Call[] | undefined {
+  return readBody(text, from, to, noCallNames, [], true);
+}
+
+/**
  * Adds the calls of the JSON value in `[from, to)` to `calls`; undefined when it declines.
  * `loose` (the reward's reading, which needs the calls and not `parse()`'s notes): the value may
  * also be JSON with Python's quotes and constants, read as the full reader reads it when strict

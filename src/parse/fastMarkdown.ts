@@ -13,7 +13,9 @@
  * or the Python reader, first. test/parse/fastMarkdown.test.ts holds both to the full reader.
  */
 import type { Call } from "../types.js";
+import { fastReadJsonBlock } from "./fastJson.js";
 import { fastReadWhole, toCalls } from "./fastRead.js";
+import { DEFAULT_NO_CALL_NAMES } from "./parse.js";
 import { isIdentStart } from "./scan/chars.js";
 import { escapeOutsideStrings } from "./scan/pythonCalls.js";
 import { isSpace } from "./scan/source.js";
@@ -26,9 +28,10 @@ const DECLINED = ["<", "[THINK]", "[/THINK]", "◁", "[TOOL_CALLS]", "functools"
 
 /**
  * The calls of a fence at the start: its first fence is this one (only whitespace before it),
- * with three backticks and a tag line; its text goes through fastRead.ts's exact whole-text scan;
- * the next fence, if any, must not follow with only whitespace between (`parse()` would read it as
- * more calls). An unclosed fence is declined.
+ * with three backticks and a tag line; its text, a plain call list or a JSON value, is read by
+ * fastRead.ts's exact whole-text scan or fastJson.ts's JSON block reader; the next fence, if any,
+ * must not follow with only whitespace between (`parse()` would read it as more calls). An
+ * unclosed fence is declined.
  *
  * @example fastReadFenced("```python\n[f(a=1)]\n```\nThis calls f.") // [{name: "f", args: Map {a: 1n}, positional: []}]
  * @example fastReadFenced("Here it is:\n```python\n[f(a=1)]\n```") // undefined: prose first
@@ -53,8 +56,9 @@ export function fastReadFenced(text: string): Call[] | undefined {
   while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
   if (from === to) return undefined;
   for (const d of DECLINED) if (text.includes(d)) return undefined;
+  // The fence's text goes through the whole chain: JSON call objects first, then Python.
   const plain = fastReadWhole(text.slice(from, to));
-  return plain && toCalls(plain);
+  return plain ? toCalls(plain) : fastReadJsonBlock(text, from, to, DEFAULT_NO_CALL_NAMES);
 }
 
 function skipSpace(text: string, i: number): number {

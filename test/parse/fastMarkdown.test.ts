@@ -24,6 +24,8 @@ describe("fastReadFenced reads a call list in a fence at the start", () => {
     ["a later fence after prose", "```python\n[f(a=1)]\n```\nor else:\n```python\n[g(b=2)]\n```", "f(; a=1)"],
     ["CRLF", "```python\r\n[f(a=1)]\r\n```\r\n", "f(; a=1)"],
     ["gemma's tool_code", "```tool_code\n[f(a=1)]\n```", "f(; a=1)"],
+    ["JSON call objects", '```json\n[{"name": "f", "arguments": {"a": 1}}]\n```\nDone.', "f(; a=1)"],
+    ["BFCL's JSON shape with Python's quotes", "```python\n{'f': {'a': True}}\n```", "f(; a=True)"],
   ])("%s", (_name, text, expected) => {
     const calls = fastReadFenced(text);
     expect(calls && reprs(calls)).toBe(expected);
@@ -45,7 +47,8 @@ describe("fastReadFenced leaves everything else to parse()", () => {
     ["a template token after", "```\n[f(a=1)]\n```<|eot_id|>"],
     ["a tag format in the prose", "```\n[f(a=1)]\n```\n<tool_call>"],
     ["Mistral's marker in the prose", "```\n[f(a=1)]\n```\n[TOOL_CALLS]"],
-    ["JSON in the fence", '```json\n[{"name": "f", "arguments": {}}]\n```'],
+    ["JSON that is no call", '```json\n[{"city": "Paris"}]\n```'],
+    ["two JSON values", '```json\n{"name": "f", "arguments": {}}\n{"name": "g", "arguments": {}}\n```'],
     ["empty fence", "```\n\n```"],
   ])("%s", (_name, text) => {
     expect(fastReadFenced(text)).toBeUndefined();
@@ -55,6 +58,27 @@ describe("fastReadFenced leaves everything else to parse()", () => {
 /** Mostly one of the clean choices, sometimes a near miss. */
 const pick = (clean: string[], misses: string[]) => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...clean) }, { weight: 1, arbitrary: fc.constantFrom(...misses) });
 
+/** JSON in a fence: call objects in each shape the full reader takes, and near misses. */
+const jsonBody = fc.constantFrom(
+  '[{"name": "f", "arguments": {"a": 1}}]',
+  "[{'name': 'f', 'arguments': {'a': True, 'b': 1.0}}]",
+  '{"name": "f", "parameters": {"a": [1, 2]}}',
+  '[{"f": {"a": "x"}}]',
+  "{'f': {'a': None}}",
+  '[{"name": "f", "arguments": "{\\"a\\": 1}"}]',
+  '[{"name": "f", "arguments": {}}, {"name": "g", "arguments": {"b": 2}}]',
+  '[[{"name": "f", "arguments": {}}]]',
+  '[{"name": "f"}]',
+  '[{"city": "x"}]',
+  '{"name": "f", "arguments": {}} tail',
+  "{'name': f}",
+  '[{"name": "no_function", "arguments": {}}]',
+  '{"name": "f", "arguments": {"a": 1}',
+  '[{"name": "f", "arguments": {"a": 1}},]',
+  '{"name": "f", "arguments": [1]}',
+  "{'name': 'f', 'arguments': {'a': 'it\\'s'}}",
+);
+
 /** A fenced call list with what models write around it, and near misses. */
 const fenced = fc
   .tuple(
@@ -62,7 +86,7 @@ const fenced = fc
     pick(["```"], ["````", "``"]),
     pick(["python", "", "py", "tool_code", "json", " python ", "python3.11", "c++"], ["my tag"]),
     pick(["\n", "\r\n"], [" "]),
-    fc.oneof({ weight: 4, arbitrary: callListText }, { weight: 1, arbitrary: nearCallListText }),
+    fc.oneof({ weight: 4, arbitrary: callListText }, { weight: 1, arbitrary: nearCallListText }, { weight: 2, arbitrary: jsonBody }),
     pick(["\n", "", " \n\u00a0"], [" \n"]),
     pick(["```"], ["````", ""]),
     pick(["", "\n", "\n\nThis calls it.", "\nor:\n```\n[g(b=2)]\n```", "\n`f(a=1)` [h(c=3)]"], ["\n\n```python\n[g(b=2)]\n```", "\n```\n[g(b=2)]\n```", "\n<think>x</think>", "\n[TOOL_CALLS]", "\n◁", " functools"]),
