@@ -20,19 +20,14 @@
 import type { Call } from "../types.js";
 import { readJsonPrefix } from "../value/json.js";
 import { PyDict, type Value } from "../value/value.js";
+import { FAST_LIMITS, holdsWordMarker } from "./fastRead.js";
 import { callsFromValue, makeCall } from "./scan/callObject.js";
 import { matchBracket } from "./scan/brackets.js";
 import { DECLINED as NOT_PLAIN, readPlainLiteral } from "./scan/jsValue.js";
 import { cannotHoldPythonCalls } from "./scan/pythonCalls.js";
 import { Ctx } from "./scan/diagnostics.js";
 
-/** Longer outputs, deeper values and more calls are left to the full reader (as in fastRead.ts). */
-const MAX_LENGTH = 100_000;
-const MAX_DEPTH = 32;
-const MAX_CALLS = 64;
-/** Markers made of characters a JSON body may hold; the others hold a character declined below. */
-const DECLINED = ["[THINK]", "[/THINK]", "[TOOL_CALLS]", "functools", "DSML"];
-const LIMITS = { maxLength: MAX_LENGTH, maxDepth: MAX_DEPTH, maxCalls: MAX_CALLS };
+const { maxLength: MAX_LENGTH, maxDepth: MAX_DEPTH, maxCalls: MAX_CALLS } = FAST_LIMITS;
 
 /**
  * The calls of text that is one JSON value (an object or a list), or `undefined`.
@@ -42,7 +37,7 @@ const LIMITS = { maxLength: MAX_LENGTH, maxDepth: MAX_DEPTH, maxCalls: MAX_CALLS
 export function fastReadJsonCalls(text: string, noCallNames: ReadonlySet<string>): Call[] | undefined {
   if (text.length > MAX_LENGTH) return undefined;
   const calls = readBody(text, skipSpace(text, 0, text.length), trimEnd(text, text.length), noCallNames, [], false);
-  return calls && withoutMarkers(text) ? calls : undefined;
+  return calls && !holdsWordMarker(text) ? calls : undefined;
 }
 
 /** Tags around JSON call objects: Hermes / Qwen's, closed; Granite's, closed or running to the next. */
@@ -81,7 +76,7 @@ export function fastReadTagged(text: string, noCallNames: ReadonlySet<string>, l
     if (!readBody(text, skipSpace(text, from, to), trimEnd(text, to), noCallNames, calls, loose)) return undefined;
     i = skipSpace(text, i, text.length);
   }
-  return calls.length > 0 && withoutMarkers(text) ? { format: tag.format, calls } : undefined;
+  return calls.length > 0 && !holdsWordMarker(text) ? { format: tag.format, calls } : undefined;
 }
 
 /**
@@ -107,7 +102,7 @@ export function fastReadGlm(text: string, noCallNames: ReadonlySet<string>, maxD
   if (text.charCodeAt(i) !== 0x0a || noCallNames.has(name)) return undefined;
   // The object opens on the next line (GLM's reader allows no blank line between).
   const from = skipBlanks(text, i + 1);
-  if (text.charCodeAt(from) !== 0x7b || !cannotHoldPythonCalls(text, maxDepth) || !withoutMarkers(text)) return undefined;
+  if (text.charCodeAt(from) !== 0x7b || !cannotHoldPythonCalls(text, maxDepth) || holdsWordMarker(text)) return undefined;
   const to = trimEnd(text, text.length);
   if (holdsMarker(text, from, to)) return undefined;
   const json = readJsonPrefix(text, from, { maxDepth: MAX_DEPTH });
@@ -135,7 +130,7 @@ function readBody(text: string, from: number, to: number, noCallNames: ReadonlyS
   if ((first !== 0x7b && first !== 0x5b) || holdsMarker(text, from, to) || (!loose && pythonQuoted(text, from, to))) return undefined;
   const value = loose ? looseValue(text, from, to) : strictValue(text, from, to);
   if (value === undefined) return undefined;
-  const ctx = new Ctx(text, LIMITS, { noCallNames, docs: undefined, fast: true });
+  const ctx = new Ctx(text, FAST_LIMITS, { noCallNames, docs: undefined, fast: true });
   const r = callsFromValue(value, ctx, { offset: from });
   if (!r.ok || r.drafts.length === 0 || (!loose && ctx.repairs.length > 0)) return undefined;
   for (const d of r.drafts) {
@@ -197,11 +192,6 @@ function isNameStart(c: number): boolean {
 
 function isNamePart(c: number): boolean {
   return isNameStart(c) || (c >= 0x30 && c <= 0x39);
-}
-
-function withoutMarkers(text: string): boolean {
-  for (const d of DECLINED) if (text.includes(d)) return false;
-  return true;
 }
 
 function isSpace(c: number): boolean {

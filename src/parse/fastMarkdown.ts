@@ -14,17 +14,18 @@
  */
 import type { Call } from "../types.js";
 import { fastReadJsonBlock } from "./fastJson.js";
-import { fastReadWhole, toCalls } from "./fastRead.js";
+import { FAST_LIMITS, fastReadWhole, holdsWordMarker, toCalls } from "./fastRead.js";
 import { DEFAULT_NO_CALL_NAMES } from "./parse.js";
 import { isIdentStart } from "./scan/chars.js";
 import { escapeOutsideStrings } from "./scan/pythonCalls.js";
 import { isSpace } from "./scan/source.js";
 
 const FENCE = "```";
-/** Longer outputs are left to parse(), as in fastRead.ts. */
-const MAX_LENGTH = 100_000;
-/** Text holding one of these is left to parse(): each starts reasoning, a template token or another format. */
-const DECLINED = ["<", "[THINK]", "[/THINK]", "◁", "[TOOL_CALLS]", "functools", "DSML"];
+
+/** Whether the text holds what starts reasoning, a template token or another format: then it is left to parse(). */
+function holdsMarker(text: string): boolean {
+  return text.includes("<") || text.includes("◁") || holdsWordMarker(text);
+}
 
 /**
  * The calls of a fence at the start: its first fence is this one (only whitespace before it),
@@ -37,7 +38,7 @@ const DECLINED = ["<", "[THINK]", "[/THINK]", "◁", "[TOOL_CALLS]", "functools"
  * @example fastReadFenced("Here it is:\n```python\n[f(a=1)]\n```") // undefined: prose first
  */
 export function fastReadFenced(text: string): Call[] | undefined {
-  if (text.length > MAX_LENGTH) return undefined;
+  if (text.length > FAST_LIMITS.maxLength) return undefined;
   const open = skipSpace(text, 0);
   if (!text.startsWith(FENCE, open) || text.charCodeAt(open + 3) === 0x60) return undefined;
   const nl = text.indexOf("\n", open + 3);
@@ -55,7 +56,7 @@ export function fastReadFenced(text: string): Call[] | undefined {
   let to = close;
   while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
   if (from === to) return undefined;
-  for (const d of DECLINED) if (text.includes(d)) return undefined;
+  if (holdsMarker(text)) return undefined;
   // The fence's text goes through the whole chain: JSON call objects first, then Python.
   const plain = fastReadWhole(text.slice(from, to));
   return plain ? toCalls(plain) : fastReadJsonBlock(text, from, to, DEFAULT_NO_CALL_NAMES);
@@ -75,14 +76,14 @@ function skipSpace(text: string, i: number): number {
  * @example fastReadEscaped("[get\\_weather(city='Paris')]") // [get_weather(city='Paris')]
  */
 export function fastReadEscaped(text: string, maxDepth: number): Call[] | undefined {
-  if (text.length > MAX_LENGTH) return undefined;
+  if (text.length > FAST_LIMITS.maxLength) return undefined;
   const t = text.slice(skipSpace(text, 0), trimmedEnd(text));
   if (!t.includes("\\_") && !t.includes("\\*")) return undefined;
   const c = t.charCodeAt(0);
   const pythonOpens = c === 0x5b || c === 0x28 || c === 0x27 || c === 0x22 || isIdentStart(c);
   if (pythonOpens && !escapeOutsideStrings(t, maxDepth)) return undefined;
   if (text.includes(FENCE)) return undefined;
-  for (const d of DECLINED) if (text.includes(d)) return undefined;
+  if (holdsMarker(text)) return undefined;
   return toCalls(fastReadWhole(t.replace(/\\([_*[\]])/g, "$1")));
 }
 

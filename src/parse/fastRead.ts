@@ -23,21 +23,30 @@ import { NAMESPACES } from "./scan/pyCall.js";
 import { BUILTINS } from "./scan/codeText.js";
 import { KEYWORDS } from "./python/tokenizer.js";
 
-/** Deeper values are left to the full reader (its limit is 100). */
-const MAX_DEPTH = 32;
-/** More calls are left to the full reader (its limit is 256). */
-const MAX_CALLS = 64;
+/**
+ * What every fast reader (this file, fastJson.ts, fastMarkdown.ts) leaves to the full reader:
+ * longer outputs (its limit is 1,000,000), deeper values (100) and more calls (256).
+ */
+export const FAST_LIMITS = { maxLength: 100_000, maxDepth: 32, maxCalls: 64 } as const;
+const MAX_DEPTH = FAST_LIMITS.maxDepth;
+const MAX_CALLS = FAST_LIMITS.maxCalls;
+const MAX_LENGTH = FAST_LIMITS.maxLength;
 /** Calls with more keyword arguments are left to the full reader (keys are checked for repeats by a scan). */
 const MAX_ARGS = 64;
-/** Longer outputs are left to the full reader (its limit is 1,000,000). */
-const MAX_LENGTH = 100_000;
 
 /**
- * Markers of other formats made only of characters the scan accepts. The others (`<`, a
- * backtick, `|`, `｜`, `◁`, `[THINK]`, `[TOOL_CALLS]`) are declined where the scan meets them:
- * outside strings nothing else is accepted, and inside strings they are checked one by one.
+ * Markers of reasoning and other formats made of characters that a call's text may hold without
+ * a `<`, even outside strings (`f(a=[THINK])` holds a list of one bare name): a fast reader
+ * declines text holding one, so the full reader handles it. The other markers (`<`, a backtick,
+ * `|`, `｜`, `◁`) are declined by each reader where it meets them.
  */
-const DECLINED = ["functools", "DSML"];
+export const WORD_MARKERS = ["[THINK]", "[/THINK]", "[TOOL_CALLS]", "functools", "DSML"] as const;
+
+export function holdsWordMarker(text: string): boolean {
+  for (const m of WORD_MARKERS) if (text.includes(m)) return true;
+  return false;
+}
+
 
 
 /** For each first character, a bit per length some keyword of that start has (a cheap filter before the set). */
@@ -202,7 +211,6 @@ class Scan {
       if (c === 10 || c === 13 || c === 60 || c === 96 || c === 124 || c === 0xff5c || c === 0x25c1) throw DECLINE;
       // Python's own parser decides on a NUL or a surrogate.
       if (this.exact && (c === 0 || (c >= 0xd800 && c <= 0xdfff))) throw DECLINE;
-      if (c === 91 && (t.startsWith("[THINK]", this.pos) || t.startsWith("[TOOL_CALLS]", this.pos))) throw DECLINE;
       this.pos++;
     }
     const s = out + t.slice(start, this.pos);
@@ -449,6 +457,6 @@ function scanCalls(text: string, exact: boolean): Scanned | undefined {
     throw e;
   }
   // Checked last: most texts are declined before, and a search over all of one is not free.
-  for (const d of DECLINED) if (text.includes(d)) return undefined;
+  if (holdsWordMarker(text)) return undefined;
   return { calls, bracketed, bareNames: s.bareNames };
 }

@@ -45,6 +45,8 @@ describe("fastRead reads plain Python call lists", () => {
 describe("fastRead leaves everything else to parse()", () => {
   it.each([
     ["empty", ""],
+    ["a reasoning marker as a bare name in a list", "[f(a=[THINK])]"],
+    ["Mistral's marker as a bare name in a list", "[f(a=[TOOL_CALLS], b=1)]"],
     ["prose", "I cannot help with that."],
     ["empty list", "[]"],
     ["positional argument", "[f(1)]"],
