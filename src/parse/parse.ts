@@ -39,7 +39,7 @@ import { readText } from "./formats/detect.js";
 import { readPayload } from "./formats/payload.js";
 import { stripReasoning } from "./formats/reasoning.js";
 import { dropTemplateTokens } from "./formats/templateTokens.js";
-import { Ctx, LimitHit, note, type Limits, type Outcome, type ParseResult, type Repair } from "./scan/diagnostics.js";
+import { Ctx, LimitHit, note, type FormatId, type Limits, type Outcome, type ParseResult, type Repair } from "./scan/diagnostics.js";
 import { Src } from "./scan/source.js";
 
 export type {
@@ -94,12 +94,26 @@ export function parse(output: unknown, options: ParseOptions = {}): ParseResult 
 }
 
 /**
- * parse() of an output that `fastRead` (fastRead.ts) already declined: the scan in front would
- * decline too (it reads a subset of what fastRead reads), so it is skipped.
+ * parse() of an output that `fastRead` (fastRead.ts) and {@link readJsonFront} already declined
+ * (the reward tries them first): the readers in front would decline too (the scan reads a subset
+ * of what fastRead reads), so they are skipped.
  */
 export function parseDeclined(output: unknown, options: ParseOptions = {}): ParseResult {
   const limits = limitsOf(options);
-  return read(output, options, limits, withinFastLimits(limits));
+  return read(output, options, limits, withinFastLimits(limits), false);
+}
+
+/**
+ * The one-pass readers of JSON call objects in front of the full reader: bare, in Hermes / Qwen
+ * / Granite tags, or after GLM's name line (fastJson.ts). `loose`: the reward's reading, which
+ * also takes tagged blocks with Python's quotes and whose calls may carry notes.
+ */
+export function readJsonFront(text: string, noCallNames: ReadonlySet<string>, maxDepth: number, loose: boolean): { format: FormatId; calls: Call[] } | undefined {
+  const json = fastReadJsonCalls(text, noCallNames);
+  if (json) return { format: "json", calls: json };
+  const glm = fastReadGlm(text, noCallNames, maxDepth);
+  if (glm) return { format: "glm", calls: glm };
+  return fastReadTagged(text, noCallNames, loose);
 }
 
 function limitsOf(options: ParseOptions): Limits {
@@ -118,17 +132,10 @@ export function parseFully(output: unknown, options: ParseOptions = {}): ParseRe
   return read(output, options, limitsOf(options), false);
 }
 
-function read(output: unknown, options: ParseOptions, limits: Limits, fast: boolean): ParseResult {
+function read(output: unknown, options: ParseOptions, limits: Limits, fast: boolean, front = fast): ParseResult {
   const noCallNames = options.noCallNames ? new Set(options.noCallNames) : DEFAULT_NO_CALL_NAMES;
-  // JSON call objects, bare, in Hermes / Qwen / Granite tags or after GLM's name line, are read in one pass.
-  if (fast && typeof output === "string") {
-    const json = fastReadJsonCalls(output, noCallNames);
-    if (json) return { status: "calls", format: "json", calls: json, repairs: [] };
-    const tagged = fastReadTagged(output, noCallNames);
-    if (tagged) return { status: "calls", format: tagged.format, calls: tagged.calls, repairs: [] };
-    const glm = fastReadGlm(output, noCallNames, limits.maxDepth);
-    if (glm) return { status: "calls", format: "glm", calls: glm, repairs: [] };
-  }
+  const json = front && typeof output === "string" ? readJsonFront(output, noCallNames, limits.maxDepth, false) : undefined;
+  if (json) return { status: "calls", format: json.format, calls: json.calls, repairs: [] };
   const ctxOptions = { noCallNames, docs: options.functions ? docsByName(options.functions) : undefined, fast };
   const ctx = new Ctx(typeof output === "string" ? output : "", limits, ctxOptions);
   try {

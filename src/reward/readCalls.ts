@@ -2,14 +2,13 @@
  * Reads the calls of one output exactly as the default ruleset does (gradeDefault.ts): Java and
  * JavaScript prompt text through BFCL's source decoders, everything else through `parse()`, with
  * the fast readers in front for plain Python call lists (fastRead.ts), also in a fence at the
- * start of the answer or with markdown escapes (fastMarkdown.ts), and in tagged JSON blocks
- * also with Python's quotes (fastJson.ts).
+ * start of the answer or with markdown escapes (fastMarkdown.ts), and for JSON call objects
+ * (fastJson.ts, tagged blocks also with Python's quotes); parse() then skips its own.
  */
 import { readSourceCalls } from "../default/sourceCalls.js";
 import type { DecodeMode } from "../bfcl/gradeBfcl.js";
 import { CATEGORIES } from "../categories.js";
-import { DEFAULT_LIMITS, DEFAULT_NO_CALL_NAMES, parse, parseDeclined } from "../parse/parse.js";
-import { fastReadTagged } from "../parse/fastJson.js";
+import { DEFAULT_LIMITS, DEFAULT_NO_CALL_NAMES, parse, parseDeclined, readJsonFront } from "../parse/parse.js";
 import type { Call, Entry } from "../types.js";
 import { fastRead } from "../parse/fastRead.js";
 import { fastReadEscaped, fastReadFenced } from "../parse/fastMarkdown.js";
@@ -39,7 +38,7 @@ export function readCalls(entry: Entry, output: unknown, decode: DecodeMode): Re
       fastRead(output) ??
       fastReadFenced(output) ??
       fastReadEscaped(output, DEFAULT_LIMITS.maxDepth) ??
-      fastReadTagged(output, DEFAULT_NO_CALL_NAMES, true)?.calls;
+      readJsonFront(output, DEFAULT_NO_CALL_NAMES, DEFAULT_LIMITS.maxDepth, true)?.calls;
     if (calls) return { status: "calls", calls, dropped: 0 };
     declined = true;
   }
