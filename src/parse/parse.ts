@@ -35,6 +35,7 @@ import { docsByName, findDoc } from "../docs.js";
 import { bindPositional } from "./bind.js";
 import { fastReadClean, withinFastLimits } from "./fastRead.js";
 import { fastReadGlm, fastReadJsonCalls, fastReadTagged } from "./fastJson.js";
+import { fastReadFcPayload } from "./fastPayload.js";
 import { readText } from "./formats/detect.js";
 import { readPayload } from "./formats/payload.js";
 import { stripReasoning } from "./formats/reasoning.js";
@@ -116,6 +117,12 @@ export function readJsonFront(text: string, noCallNames: ReadonlySet<string>, ma
   return fastReadTagged(text, noCallNames, loose);
 }
 
+/** The one-pass reader of BFCL's FC payloads in front of the full reader (fastPayload.ts). */
+function readFcFront(output: unknown, noCallNames: ReadonlySet<string>): { format: FormatId; calls: Call[] } | undefined {
+  const calls = fastReadFcPayload(output, noCallNames);
+  return calls && { format: "bfcl_fc", calls };
+}
+
 function limitsOf(options: ParseOptions): Limits {
   return {
     maxLength: options.maxLength ?? DEFAULT_LIMITS.maxLength,
@@ -134,8 +141,10 @@ export function parseFully(output: unknown, options: ParseOptions = {}): ParseRe
 
 function read(output: unknown, options: ParseOptions, limits: Limits, fast: boolean, front = fast): ParseResult {
   const noCallNames = options.noCallNames ? new Set(options.noCallNames) : DEFAULT_NO_CALL_NAMES;
-  const json = front && typeof output === "string" ? readJsonFront(output, noCallNames, limits.maxDepth, false) : undefined;
-  if (json) return { status: "calls", format: json.format, calls: json.calls, repairs: [] };
+  if (front) {
+    const found = typeof output === "string" ? readJsonFront(output, noCallNames, limits.maxDepth, false) : readFcFront(output, noCallNames);
+    if (found) return { status: "calls", format: found.format, calls: found.calls, repairs: [] };
+  }
   const ctxOptions = { noCallNames, docs: options.functions ? docsByName(options.functions) : undefined, fast };
   const ctx = new Ctx(typeof output === "string" ? output : "", limits, ctxOptions);
   try {

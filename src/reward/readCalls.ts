@@ -3,7 +3,8 @@
  * JavaScript prompt text through BFCL's source decoders, everything else through `parse()`, with
  * the fast readers in front for plain Python call lists (fastRead.ts), also in a fence at the
  * start of the answer or with markdown escapes (fastMarkdown.ts), and for JSON call objects
- * (fastJson.ts, tagged blocks also with Python's quotes); parse() then skips its own.
+ * (fastJson.ts, tagged blocks also with Python's quotes); parse() then skips its own. Payloads
+ * go to parse(), whose own fast reader takes BFCL's FC results (fastPayload.ts).
  */
 import { readSourceCalls } from "../default/sourceCalls.js";
 import type { DecodeMode } from "../bfcl/gradeBfcl.js";

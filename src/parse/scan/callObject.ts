@@ -97,7 +97,7 @@ function callsFromObject(d: PyDict, ctx: Ctx, options: CallObjectOptions, depth:
   if (d.size === 1 && !options.explicit) {
     const [k, val] = d.entries[0]!;
     const jsonString = typeof val === "string" && (options.payload || val.trimStart().startsWith("{"));
-    if (typeof k === "string" && isFunctionName(k) && !KNOWN_KEYS.has(k) && (val instanceof PyDict || jsonString || (options.payload && val === null))) {
+    if (typeof k === "string" && isBfclCallKey(k) && (val instanceof PyDict || jsonString || (options.payload && val === null))) {
       const notes: Repair[] = [];
       const args = readArguments(val, ctx, options, notes);
       if (!args.ok) return args;
@@ -157,6 +157,14 @@ function describe(v: Value): string {
   if (v instanceof PyDict) return "an object";
   if (typeof v === "string") return v.length > 30 ? `the string "${v.slice(0, 27)}..."` : `the string ${JSON.stringify(v)}`;
   return `a ${typeof v === "bigint" ? "number" : typeof v}`;
+}
+
+/**
+ * Whether `k`, the one key of an object, names the function of BFCL's `{name: {args}}` shape: a
+ * function name that is none of the keys the other call shapes use (`name`, `arguments`, `type`…).
+ */
+export function isBfclCallKey(k: string): boolean {
+  return isFunctionName(k) && !KNOWN_KEYS.has(k);
 }
 
 /** A dotted identifier (`get_weather`, `math.factorial`, `get-weather`): what can name a function. */
