@@ -38,7 +38,7 @@ export type PythonDecodeResult = { ok: true; value: Value } | { ok: false; error
 export function decodeBfclPython(text: string): PythonDecodeResult {
   const cleaned = stripChars(stripPythonWhitespace(bfclBracketText(text)), "'");
   const plain = fastReadPython(cleaned);
-  if (plain) return { ok: true, value: plain.map((c) => new PyDict([[c.name, new PyDict(c.entries)]])) };
+  if (plain) return { ok: true, value: plain.map((c) => new PyDict([[c.name, new PyDict([...c.args])]])) };
   return decodeParsed(cleaned);
 }
 

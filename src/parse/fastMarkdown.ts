@@ -14,7 +14,7 @@
  */
 import type { Call } from "../types.js";
 import { fastReadJsonBlock } from "./fastJson.js";
-import { FAST_LIMITS, fastReadWhole, holdsWordMarker, toCalls } from "./fastRead.js";
+import { FAST_LIMITS, fastReadWhole, holdsWordMarker } from "./fastRead.js";
 import { DEFAULT_NO_CALL_NAMES } from "./parse.js";
 import { isIdentStart } from "./scan/chars.js";
 import { escapeOutsideStrings } from "./scan/pythonCalls.js";
@@ -58,8 +58,7 @@ export function fastReadFenced(text: string): Call[] | undefined {
   if (from === to) return undefined;
   if (holdsMarker(text)) return undefined;
   // The fence's text goes through the whole chain: JSON call objects first, then Python.
-  const plain = fastReadWhole(text.slice(from, to));
-  return plain ? toCalls(plain) : fastReadJsonBlock(text, from, to, DEFAULT_NO_CALL_NAMES);
+  return fastReadWhole(text.slice(from, to)) ?? fastReadJsonBlock(text, from, to, DEFAULT_NO_CALL_NAMES);
 }
 
 function skipSpace(text: string, i: number): number {
@@ -84,7 +83,7 @@ export function fastReadEscaped(text: string, maxDepth: number): Call[] | undefi
   if (pythonOpens && !escapeOutsideStrings(t, maxDepth)) return undefined;
   if (text.includes(FENCE)) return undefined;
   if (holdsMarker(text)) return undefined;
-  return toCalls(fastReadWhole(t.replace(/\\([_*[\]])/g, "$1")));
+  return fastReadWhole(t.replace(/\\([_*[\]])/g, "$1"));
 }
 
 function trimmedEnd(text: string): number {

@@ -119,17 +119,19 @@ class Scan {
     return id;
   }
 
-  /** `a.b.c` */
+  /** `a.b.c`, sliced once from the text. */
   name(): string {
-    let name = this.identifier();
-    while (this.peek() === 46) {
+    const start = this.pos;
+    const first = this.identifier();
+    if (this.peek() !== 46) return first;
+    do {
       this.pos++;
-      name = `${name}.${this.identifier()}`;
-    }
-    return name;
+      this.identifier();
+    } while (this.peek() === 46);
+    return this.text.slice(start, this.pos);
   }
 
-  call(): PlainCall {
+  call(): Call {
     const name = this.name();
     // parse() drops no-call markers and API namespaces (`default_api.f`) with a note.
     if (name === "no_function") throw DECLINE;
@@ -139,28 +141,28 @@ class Scan {
     if (!this.tight) this.space(true);
     this.expect(40);
     this.space(true);
-    const entries: Array<[string, Value]> = [];
+    const args = new Map<string, Value>();
     if (this.peek() !== 41) {
       for (;;) {
         const key = this.identifier();
-        for (let i = 0; i < entries.length; i++) if (entries[i]![0] === key) throw DECLINE;
+        if (args.has(key)) throw DECLINE;
         this.space(true);
         this.expect(61);
         this.space(true);
-        entries.push([key, this.value(1)]);
+        args.set(key, this.value(1));
         this.space(true);
         const c = this.peek();
         if (c === 41) break;
         this.expect(44);
         this.space(true);
         if (this.peek() === 41) throw DECLINE;
-        if (entries.length >= MAX_ARGS) throw DECLINE;
+        if (args.size >= MAX_ARGS) throw DECLINE;
       }
     }
     this.pos++;
     // parse() reads an empty call before a trailing `;` as no call at all: leave it to parse().
-    if (this.tight && entries.length === 0) throw DECLINE;
-    return { name, entries };
+    if (this.tight && args.size === 0) throw DECLINE;
+    return { name, args, positional: [] };
   }
 
   value(depth: number): Value {
@@ -341,18 +343,7 @@ function isSpace(c: number): boolean {
  * @example fastRead("<tool_call>…") // undefined: left to parse()
  */
 export function fastRead(text: string): Call[] | undefined {
-  return toCalls(scanCalls(text, false)?.calls);
-}
-
-/** A call as the scan reads it: its name and keyword arguments in order. */
-export interface PlainCall {
-  name: string;
-  entries: Array<[string, Value]>;
-}
-
-/** Plain calls as {@link Call}s (keyword arguments only). */
-export function toCalls(plain: PlainCall[] | undefined): Call[] | undefined {
-  return plain?.map((c) => ({ name: c.name, args: new Map(c.entries), positional: [] }));
+  return scanCalls(text, false)?.calls;
 }
 
 /**
@@ -364,7 +355,7 @@ export function toCalls(plain: PlainCall[] | undefined): Call[] | undefined {
  */
 export function fastReadClean(text: string): Call[] | undefined {
   const r = scanCalls(text, false);
-  return r && r.bareNames === 0 && (r.bracketed || r.calls.length === 1) ? toCalls(r.calls) : undefined;
+  return r && r.bareNames === 0 && (r.bracketed || r.calls.length === 1) ? r.calls : undefined;
 }
 
 /**
@@ -372,10 +363,10 @@ export function fastReadClean(text: string): Call[] | undefined {
  * (decodePython.ts), or `undefined` for anything outside the plain subset: there, a bare
  * attribute chain is no value, and a NUL or a surrogate makes Python's parser itself decide.
  *
- * @example fastReadPython("[f(a=1.0, b=x)]") // [{name: "f", entries: [["a", 1], ["b", "x"]]}]
+ * @example fastReadPython("[f(a=1.0, b=x)]") // [{name: "f", args: Map {a: 1, b: "x"}, positional: []}]
  * @example fastReadPython("[f(a=np.pi)]") // undefined
  */
-export function fastReadPython(text: string): PlainCall[] | undefined {
+export function fastReadPython(text: string): Call[] | undefined {
   // (A NUL or a surrogate can only stand inside a string here; the string scan declines it.)
   return scanCalls(text, true)?.calls;
 }
@@ -388,7 +379,7 @@ export function fastReadPython(text: string): PlainCall[] | undefined {
  * @example fastReadWhole("[f(a=1), g(b='x')]") // two calls
  * @example fastReadWhole("f(a=1);") // undefined: not one Python expression
  */
-export function fastReadWhole(text: string): PlainCall[] | undefined {
+export function fastReadWhole(text: string): Call[] | undefined {
   const r = scanCalls(text, true);
   return r && r.bareNames === 0 && r.calls.length > 0 && (r.bracketed || r.calls.length === 1) ? r.calls : undefined;
 }
@@ -402,7 +393,7 @@ export function withinFastLimits(limits: { maxLength: number; maxDepth: number; 
 }
 
 interface Scanned {
-  calls: PlainCall[];
+  calls: Call[];
   bracketed: boolean;
   bareNames: number;
 }
@@ -438,7 +429,7 @@ function scanCalls(text: string, exact: boolean): Scanned | undefined {
   }
   const s = new Scan(text, end, exact, tight);
   s.pos = start;
-  const calls: PlainCall[] = [];
+  const calls: Call[] = [];
   try {
     s.space(bracketed);
     // `[]`: Python reads an empty list (parse() reports it as a no-call, so only the exact reader takes it).

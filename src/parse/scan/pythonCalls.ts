@@ -84,7 +84,7 @@ function readWhole(t: Src, ctx: Ctx, format: FormatId): Outcome | undefined {
   if (ctx.options.fast && opensWithTwoNames(t.text)) return undefined;
   // A plain call list reads the same through one scan (fastRead.ts) as through the parser below.
   const plain = ctx.options.fast ? fastReadWhole(t.text) : undefined;
-  if (plain) return { kind: "calls", format, drafts: plain.map((p) => ({ call: { name: p.name, args: new Map(p.entries), positional: [] }, repairs: [] })) };
+  if (plain) return { kind: "calls", format, drafts: plain.map((call) => ({ call, repairs: [] })) };
   const parsed = parsePythonExpression(t.text, { maxBracketDepth: ctx.limits.maxDepth, maxLength: ctx.limits.maxLength });
   if (!parsed.ok) {
     if (parsed.error.message.startsWith("too many nested")) {
