@@ -75,7 +75,10 @@ export function scoreCall(call: Call, gold: CompiledGold, options: MatchOptions,
   let valueSum = 0;
   let valueCount = 0;
   let matched = 0;
-  for (const [key, value] of call.args) {
+  // Keys then get: iterating entries allocates a pair per argument.
+  const args = call.args;
+  for (const key of args.keys()) {
+    const value = args.get(key)!;
     const k = keyInfo(gold, key);
     if (k?.must) given++;
     if (!k?.inDoc) {
