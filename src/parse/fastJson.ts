@@ -147,13 +147,15 @@ function strictValue(text: string, from: number, to: number): Value | undefined 
 }
 
 /**
- * The value `readValueAt` reads from an object filling `[from, to)`: strict JSON, else its
- * bracketed span (the whole of it) through the plain-literal reader; undefined for anything else.
+ * The value `readValueAt` reads from an object, or a list of objects, filling `[from, to)`:
+ * strict JSON, else its bracketed span (the whole of it) through the plain-literal reader;
+ * undefined for anything else. (A list opening with anything but an object is no JSON call list
+ * to the full reader, which reads it as Python.)
  */
 function looseValue(text: string, from: number, to: number): Value | undefined {
   const json = readJsonPrefix(text, from, { maxDepth: MAX_DEPTH });
   if (json.ok) return json.end === to ? json.value : undefined;
-  if (text.charCodeAt(from) !== 0x7b) return undefined;
+  if (text.charCodeAt(from) === 0x5b && text.charCodeAt(skipSpace(text, from + 1, to)) !== 0x7b) return undefined;
   const body = text.slice(from, to);
   const span = matchBracket(body, 0, { maxDepth: MAX_DEPTH, backticks: true });
   if (!span.ok || span.end !== body.length) return undefined;

@@ -178,6 +178,7 @@ describe("the reward's loose reading of tagged blocks", () => {
     ["mixed quotes", block(`{"arguments": {'function': 'x^3', 'start_x': -2}, "name": 'integrate'}`), "integrate(; function='x^3', start_x=-2)"],
     ["Granite", "<function_call> {'name': 'a', 'arguments': {'x': 1.5}}", "a(; x=1.5)"],
     ["strict JSON still", block('{"name": "a", "arguments": {"x": 1}}'), "a(; x=1)"],
+    ["a Python list of objects", block("[{'name': 'a', 'arguments': {}}, {'name': 'b', 'params': {'y': False}}]"), "a(; ); b(; y=False)"],
   ])("%s", (_name, text, expected) => {
     const calls = loose(text);
     expect(calls && reprs(calls)).toBe(expected);
@@ -185,7 +186,6 @@ describe("the reward's loose reading of tagged blocks", () => {
   });
 
   it.each([
-    ["a Python list", block("[{'name': 'a', 'arguments': {}}]")],
     ["text after the object", block("{'name': 'a', 'arguments': {}} and more")],
     ["an unclosed object", block("{'name': 'a', 'arguments': {}")],
     ["a JavaScript identifier", block("{name: 'a', arguments: {x: y}}")],

@@ -26,6 +26,7 @@ describe("fastReadFenced reads a call list in a fence at the start", () => {
     ["gemma's tool_code", "```tool_code\n[f(a=1)]\n```", "f(; a=1)"],
     ["JSON call objects", '```json\n[{"name": "f", "arguments": {"a": 1}}]\n```\nDone.', "f(; a=1)"],
     ["BFCL's JSON shape with Python's quotes", "```python\n{'f': {'a': True}}\n```", "f(; a=True)"],
+    ["a Python list of call objects, prose after", "```python\n[{'name': 'f', 'params': {'a': 1, 'b': None}}]\n```\n\nThis calls f.", "f(; a=1, b=None)"],
   ])("%s", (_name, text, expected) => {
     const calls = fastReadFenced(text);
     expect(calls && reprs(calls)).toBe(expected);
@@ -48,6 +49,7 @@ describe("fastReadFenced leaves everything else to parse()", () => {
     ["a tag format in the prose", "```\n[f(a=1)]\n```\n<tool_call>"],
     ["Mistral's marker in the prose", "```\n[f(a=1)]\n```\n[TOOL_CALLS]"],
     ["JSON that is no call", '```json\n[{"city": "Paris"}]\n```'],
+    ["a Python list of strings", "```python\n['f(a=1)']\n```"],
     ["two JSON values", '```json\n{"name": "f", "arguments": {}}\n{"name": "g", "arguments": {}}\n```'],
     ["empty fence", "```\n\n```"],
   ])("%s", (_name, text) => {
@@ -77,6 +79,13 @@ const jsonBody = fc.constantFrom(
   '[{"name": "f", "arguments": {"a": 1}},]',
   '{"name": "f", "arguments": [1]}',
   "{'name': 'f', 'arguments': {'a': 'it\\'s'}}",
+  "[{'name': 'f', 'params': {'a': 1}}, {'name': 'g', 'params': {}}]",
+  "[ {'f': {'a': 1}}]",
+  "[{'name': 'f', 'params': {'a': 1}},]",
+  "[{'name': 'f', 'params': {'a': 1}}, 'x']",
+  "[{'name': 'f', 'params': {'a': 1}} {'name': 'g'}]",
+  "['f(a=1)']",
+  "[\u00a0{'name': 'f', 'params': {}}]",
 );
 
 /** A fenced call list with what models write around it, and near misses. */
