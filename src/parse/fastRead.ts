@@ -9,7 +9,8 @@
  * It declines rather than guesses. Anything the full reader treats specially is declined: text
  * holding any marker of another format (`<`, a backtick, `|`, `[THINK]`, `functools`…, even
  * inside a string, since reasoning is cut before parsing), escapes other than `\'` `\"` `\\`
- * `\n` `\t` `\r`, string prefixes, implicit string concatenation, positional arguments,
+ * `\n` `\t` `\r`, string prefixes, implicit string concatenation, positional arguments (but
+ * {@link fastRead}, the reward's reader, takes them),
  * repeated keywords or dict keys, numbers other than plain decimals, arithmetic, nested calls,
  * names other than ASCII identifiers, Python keywords, sets, one-item tuples, trailing commas,
  * a newline between calls without brackets, no-call markers, and anything past the depth or
@@ -17,7 +18,9 @@
  * text, as the full reader reads it. test/reward/fastRead.test.ts checks the
  * equivalence on every output of the conformance corpus and on generated text.
  */
-import type { Call } from "../types.js";
+import type { Call, FunctionDoc } from "../types.js";
+import { findDoc } from "../docs.js";
+import { bindPositional } from "./bind.js";
 import { PyDict, PyTuple, type Value } from "../value/value.js";
 import { NAMESPACES } from "./scan/pyCall.js";
 import { BUILTINS } from "./scan/codeText.js";
@@ -84,6 +87,8 @@ class Scan {
     readonly exact: boolean,
     /** A call's name must touch its `(`. */
     readonly tight = false,
+    /** Positional arguments are read (before the keyword ones, as Python requires). */
+    readonly positional = false,
   ) {}
 
   /** Skips spaces and tabs, and newlines when `lines` (inside brackets). */
@@ -142,27 +147,45 @@ class Scan {
     this.expect(40);
     this.space(true);
     const args = new Map<string, Value>();
+    const positional: Value[] = [];
     if (this.peek() !== 41) {
       for (;;) {
-        const key = this.identifier();
-        if (args.has(key)) throw DECLINE;
-        this.space(true);
-        this.expect(61);
-        this.space(true);
-        args.set(key, this.value(1));
+        if (this.keywordFollows()) {
+          const key = this.identifier();
+          if (args.has(key)) throw DECLINE;
+          this.space(true);
+          this.pos++;
+          this.space(true);
+          args.set(key, this.value(1));
+        } else {
+          if (!this.positional || args.size > 0) throw DECLINE;
+          positional.push(this.value(1));
+        }
         this.space(true);
         const c = this.peek();
         if (c === 41) break;
         this.expect(44);
         this.space(true);
         if (this.peek() === 41) throw DECLINE;
-        if (args.size >= MAX_ARGS) throw DECLINE;
+        if (args.size + positional.length >= MAX_ARGS) throw DECLINE;
       }
     }
     this.pos++;
     // parse() reads an empty call before a trailing `;` as no call at all: leave it to parse().
-    if (this.tight && args.size === 0) throw DECLINE;
-    return { name, args, positional: [] };
+    if (this.tight && args.size + positional.length === 0) throw DECLINE;
+    return { name, args, positional };
+  }
+
+  /** Whether a keyword argument starts here: a name, then `=` (not `==`). */
+  keywordFollows(): boolean {
+    const t = this.text;
+    let i = this.pos;
+    let c = t.charCodeAt(i);
+    if (!(isAlpha(c) || c === 95)) return false;
+    do c = t.charCodeAt(++i);
+    while (isAlpha(c) || c === 95 || isDigit(c));
+    while (i < this.end && isSpace(t.charCodeAt(i))) i++;
+    return i < this.end && t.charCodeAt(i) === 61 && t.charCodeAt(i + 1) !== 61;
   }
 
   value(depth: number): Value {
@@ -337,13 +360,16 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * The calls of a plain Python call list, or `undefined` when the text is anything else.
+ * The calls of a plain Python call list, or `undefined` when the text is anything else: the
+ * calls `parse(text, {functions})` returns. Positional arguments are read too (`f({'a': 1})`,
+ * `f(10, 5)`, a habit of some models), and bound to names with the docs as parse() binds them.
  *
  * @example fastRead("[get_weather(city='Paris', days=3)]") // [{name: "get_weather", args: Map {city: "Paris", days: 3n}, positional: []}]
  * @example fastRead("<tool_call>…") // undefined: left to parse()
  */
-export function fastRead(text: string): Call[] | undefined {
-  return scanCalls(text, false)?.calls;
+export function fastRead(text: string, functions?: readonly FunctionDoc[]): Call[] | undefined {
+  const calls = scanCalls(text, false, true)?.calls;
+  return calls && functions ? calls.map((c) => (c.positional.length > 0 ? bindPositional(c, findDoc(functions, c.name)).call : c)) : calls;
 }
 
 /**
@@ -398,7 +424,7 @@ interface Scanned {
   bareNames: number;
 }
 
-function scanCalls(text: string, exact: boolean): Scanned | undefined {
+function scanCalls(text: string, exact: boolean, positional = false): Scanned | undefined {
   if (text.length > MAX_LENGTH) return undefined;
   let start = 0;
   let end = text.length;
@@ -427,7 +453,7 @@ function scanCalls(text: string, exact: boolean): Scanned | undefined {
     while (p < end && isSpace(text.charCodeAt(p))) p++;
     if (text.charCodeAt(p) !== 40) return undefined;
   }
-  const s = new Scan(text, end, exact, tight);
+  const s = new Scan(text, end, exact, tight, positional);
   s.pos = start;
   const calls: Call[] = [];
   try {

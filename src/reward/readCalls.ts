@@ -36,7 +36,7 @@ export function readCalls(entry: Entry, output: unknown, decode: DecodeMode): Re
   let declined = false;
   if (typeof output === "string" && info.language === "python") {
     const calls =
-      fastRead(output) ??
+      fastRead(output, entry.functions) ??
       fastReadFenced(output) ??
       fastReadEscaped(output, DEFAULT_LIMITS.maxDepth) ??
       readJsonFront(output, DEFAULT_NO_CALL_NAMES, DEFAULT_LIMITS.maxDepth, true)?.calls;

@@ -24,6 +24,27 @@ const callText = fc
 export const callListText = fc.tuple(fc.array(callText, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.constantFrom("", " ", "\n")).map(([calls, bracket, pad]) => (bracket ? `${pad}[${calls.join(", ")}]${pad}` : calls.join(", ")));
 
 
+/**
+ * Calls with positional arguments before the keyword ones (`area(10, 5)`, `f({'a': 1})`), to
+ * functions some docs name (`area`, `store`, `f`) and others not, with near misses: a positional
+ * argument after a keyword one, a starred one.
+ */
+const positionalCall = fc
+  .tuple(
+    fc.constantFrom("area", "store", "f", "g"),
+    fc.array(fc.oneof({ weight: 6, arbitrary: valueText }, { weight: 1, arbitrary: fc.constantFrom("*xs", "**kw", "x == 1", "width") }), { minLength: 1, maxLength: 3 }),
+    fc.uniqueArray(fc.tuple(fc.constantFrom("base", "height", "data", "key", "a", "b", "c"), valueText), { selector: ([k]) => k, maxLength: 2 }),
+    fc.boolean(),
+  )
+  .map(([name, positional, keywords, misplaced]) => {
+    const kw = keywords.map(([k, v]) => `${k}=${v}`);
+    const args = misplaced && kw.length > 0 ? [kw[0], ...positional, ...kw.slice(1)] : [...positional, ...kw];
+    return `${name}(${args.join(", ")})`;
+  });
+export const positionalCallListText = fc
+  .tuple(fc.array(fc.oneof(positionalCall, callText), { minLength: 1, maxLength: 3 }), fc.boolean())
+  .map(([calls, bracket]) => (bracket ? `[${calls.join(", ")}]` : calls.join(", ")));
+
 /** A call list with up to three arbitrary characters inserted somewhere: text near the accepted shape. */
 export const nearCallListText = fc
   .tuple(callListText, fc.nat(), fc.string({ maxLength: 3 }))

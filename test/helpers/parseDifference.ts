@@ -29,8 +29,12 @@ export function reprs(calls: readonly Call[]): string {
  * reader's: it must read calls where `parseFully` does, with none dropped, and the same ones.
  * Undefined when the reader declines or agrees.
  */
-export function callsDifference(read: (text: string) => readonly Call[] | undefined, text: string, functions?: readonly FunctionDoc[]): string | undefined {
-  const fast = read(text);
+export function callsDifference(
+  read: (text: string, functions?: readonly FunctionDoc[]) => readonly Call[] | undefined,
+  text: string,
+  functions?: readonly FunctionDoc[],
+): string | undefined {
+  const fast = read(text, functions);
   if (!fast) return undefined;
   const full = parseFully(text, functions ? { functions } : {});
   if (full.status !== "calls") return `${JSON.stringify(text)}: parse says ${full.status}`;
@@ -39,15 +43,16 @@ export function callsDifference(read: (text: string) => readonly Call[] | undefi
 }
 
 /** {@link callsDifference} over every string output of the conformance corpus: how many `read` took, and the differences. */
-export function corpusCallsDifferences(read: (text: string) => readonly Call[] | undefined): { read: number; differences: string[] } {
+export function corpusCallsDifferences(read: (text: string, functions?: readonly FunctionDoc[]) => readonly Call[] | undefined): { read: number; differences: string[] } {
   const entries = bfclEntries();
   let taken = 0;
   const differences: string[] = [];
   for (const f of conformanceFiles()) {
     for (const r of readRecords(f.file)) {
-      if (typeof r.result !== "string" || !read(r.result)) continue;
+      const functions = entries.get(r.id)!.functions;
+      if (typeof r.result !== "string" || !read(r.result, functions)) continue;
       taken++;
-      const d = callsDifference(read, r.result, entries.get(r.id)!.functions);
+      const d = callsDifference(read, r.result, functions);
       if (d) differences.push(`${f.run}/${f.category}:${r.line}: ${d}`);
     }
   }

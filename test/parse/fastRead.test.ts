@@ -7,14 +7,15 @@ import { describe, expect, it } from "vitest";
 import { callsDifference, corpusCallsDifferences, parseDifference } from "../helpers/parseDifference.js";
 import { fastRead, fastReadClean } from "../../src/parse/fastRead.js";
 import { mutate, seeded } from "../oracle/mutate.js";
-import type { Call, FunctionDoc } from "../../src/types.js";
+import type { Call, FunctionDoc, ParamDoc } from "../../src/types.js";
 import { pyRepr } from "../../src/value/repr.js";
 import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
 import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
-import { callListText as output, nearCallListText as near, semicolonCallListText } from "../helpers/callText.js";
+import { callListText as output, nearCallListText as near, positionalCallListText, semicolonCallListText } from "../helpers/callText.js";
 
 /** Why fastRead's calls differ from the full reader's, or undefined when it declines or agrees. */
 const difference = (text: string, functions?: readonly FunctionDoc[]) => callsDifference(fastRead, text, functions);
+
 
 function show(calls: readonly Call[]): string {
   return calls.map((c) => `${c.name}(${[...c.args].map(([k, v]) => `${k}=${pyRepr(v)}`).join(", ")})`).join("; ");
@@ -42,6 +43,47 @@ describe("fastRead reads plain Python call lists", () => {
   });
 });
 
+function doc(name: string, params: Array<[string, string]>): FunctionDoc {
+  const map = new Map<string, ParamDoc>(params.map(([p, type]) => [p, { type, hasDefault: false }]));
+  return { name, description: "", params: map, required: params.map(([p]) => p) };
+}
+const AREA = doc("area", [
+  ["base", "integer"],
+  ["height", "integer"],
+]);
+const STORE = doc("store", [
+  ["data", "dict"],
+  ["key", "string"],
+]);
+
+describe("fastRead reads positional arguments and binds them as parse() does with the same docs", () => {
+  it.each([
+    ["no docs: left positional", "[area(10, 5)]", [], "area(; positional 10, 5)"],
+    ["bound in the doc's order", "[area(10, 5)]", [AREA], "area(base=10, height=5)"],
+    ["before keywords", "[area(10, height=5)]", [AREA], "area(base=10, height=5)"],
+    ["one dict spread into keywords", "[area({'base': 10, 'height': 5})]", [AREA], "area(base=10, height=5)"],
+    ["a dict for a dict param stays a value", "[store({'k': 1}, key='x')]", [STORE], "store(data={'k': 1}, key='x')"],
+    ["more than the doc has", "[area(1, 2, 3)]", [AREA], "area(base=1, height=2; positional 3)"],
+    ["no doc for the function", "[volume(1)]", [AREA], "volume(; positional 1)"],
+    ["a bare name", "[area(width, 5)]", [AREA], "area(base='width', height=5)"],
+  ])("%s", (_name, text, functions, expected) => {
+    const calls = fastRead(text, functions);
+    expect(calls && calls.map((c) => `${c.name}(${[...c.args].map(([k, v]) => `${k}=${pyRepr(v)}`).join(", ")}${c.positional.length ? `; positional ${c.positional.map(pyRepr).join(", ")}` : ""})`).join("; ")).toBe(expected);
+    expect(difference(text, functions)).toBeUndefined();
+    // parse()'s own front reader leaves positional arguments to the full reader.
+    expect(fastReadClean(text)).toBeUndefined();
+  });
+
+  it("agrees with parse() on generated calls with positional arguments, with and without docs", () => {
+    fc.assert(
+      fc.property(positionalCallListText, fc.boolean(), (t, withDocs) => {
+        expect(difference(t, withDocs ? [AREA, STORE, doc("f", [["a", "any"], ["b", "integer"], ["c", "string"]])] : undefined)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe("fastRead leaves everything else to parse()", () => {
   it.each([
     ["empty", ""],
@@ -49,7 +91,10 @@ describe("fastRead leaves everything else to parse()", () => {
     ["Mistral's marker as a bare name in a list", "[f(a=[TOOL_CALLS], b=1)]"],
     ["prose", "I cannot help with that."],
     ["empty list", "[]"],
-    ["positional argument", "[f(1)]"],
+    ["a positional argument after a keyword one", "[f(a=1, 2)]"],
+    ["a starred argument", "[f(*xs)]"],
+    ["a double-starred argument", "[f(**kw)]"],
+    ["a comparison as an argument", "[f(a == 1)]"],
     ["a keyword as a value", "[f(a=lambda)]"],
     ["an attribute of a literal", "[f(a=True.real)]"],
     ["expression", "[f(a=2*3)]"],
