@@ -19,6 +19,7 @@ import { scanProse, surelyCall } from "../../src/parse/scan/proseCalls.js";
 import { draftFromCall } from "../../src/parse/scan/pyCall.js";
 import { Src } from "../../src/parse/scan/source.js";
 import type { FunctionDoc } from "../../src/types.js";
+import { withinFastLimits } from "../../src/parse/fastRead.js";
 import { fenceBefore, scanProseBefore, snippetBefore, stripReasoningBefore } from "./reference/proseBefore.js";
 
 const NAMES = ["f", "get_weather", "math.sqrt", "default_api.f", "default_api.get_weather", "print", "len", "round", "x.y.z", "self.assertEqual", "_g1", "if", "None", "True", "lambda", "é", "a..b", "3f", "@f", "\\f"];
@@ -70,7 +71,8 @@ const limits = fc.oneof(
 );
 
 function ctxFor(text: string, names: string[] | undefined, lim: Ctx["limits"], attempts: number | undefined): Ctx {
-  const ctx = new Ctx(text, lim, { noCallNames: new Set(["no_function"]), docs: names && new Map(names.map((n) => [n, docOf(n)])), fast: true });
+  // As parse() sets it: the shortcuts only where the limits leave the fast readers room.
+  const ctx = new Ctx(text, lim, { noCallNames: new Set(["no_function"]), docs: names && new Map(names.map((n) => [n, docOf(n)])), fast: withinFastLimits(lim) });
   if (attempts !== undefined) ctx.attempts = attempts;
   return ctx;
 }

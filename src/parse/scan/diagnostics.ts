@@ -167,8 +167,9 @@ export class Ctx {
       docs: ReadonlyMap<string, FunctionDoc> | undefined;
       /**
        * Shortcuts allowed: plain call lists read by the fast scan (fastRead.ts) instead of the
-       * Python parser, parses skipped when they can only fail. Off in `parseFully`, which tests
-       * hold `parse` to.
+       * Python parser, parses skipped when they can only fail. Only with limits that leave the
+       * fast readers room (`withinFastLimits`), as parse() sets it; off in `parseFully`, which
+       * tests hold `parse` to.
        */
       fast: boolean;
     },
