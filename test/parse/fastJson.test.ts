@@ -11,6 +11,7 @@ import { parseFully } from "../../src/parse/parse.js";
 import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
 import { callsDifference, corpusCallsDifferences, parseDifference, reprs } from "../helpers/parseDifference.js";
 import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
+import { mostly } from "../helpers/callText.js";
 
 const NO_CALL = new Set(["no_function"]);
 const block = (json: string, inside = "\n") => `<tool_call>${inside}${json}${inside}</tool_call>`;
@@ -85,8 +86,6 @@ describe("the JSON fast readers leave everything else to parse()", () => {
   });
 });
 
-/** Mostly the clean choice, sometimes a near miss: clean texts are read, near misses declined. */
-const mostly = <T,>(clean: fc.Arbitrary<T>, ...misses: T[]) => fc.oneof({ arbitrary: clean, weight: 9 }, { arbitrary: fc.constantFrom(...misses), weight: 1 });
 const value = mostly(
   fc.constantFrom('"x"', "1", "-2.5", "1e3", "true", "null", '"it\'s"', '"\\u00e9"', "[1, 2]", '{"k": "v"}', "[]", "{}", '"\u00a0"'),
   '"a<b"', '"a|b"', '"[THINK]"', '"functools"', '"`x`"', "True", "'x'", '"f(x=1)"', '"a\\_b"',

@@ -13,6 +13,7 @@ import { toJsonText } from "../../src/value/toJsonText.js";
 import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
 import { parseDifference, reprs } from "../helpers/parseDifference.js";
 import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
+import { mostly } from "../helpers/callText.js";
 
 const NO_CALL = new Set(["no_function"]);
 const fast = (output: unknown) => fastReadFcPayload(output, NO_CALL);
@@ -79,8 +80,6 @@ describe("the FC payload fast reader leaves everything else to parse()", () => {
   });
 });
 
-/** Mostly the clean choice, sometimes a near miss. */
-const mostly = <T,>(clean: fc.Arbitrary<T>, ...misses: T[]) => fc.oneof({ arbitrary: clean, weight: 9 }, { arbitrary: fc.constantFrom(...misses), weight: 1 });
 const value = mostly(fc.constantFrom('"x"', "1", "-2.5", "5.0", "1e3", "true", "null", '"\\u00e9"', "[1, 2]", '{"k": "v"}', "[]", "{}"), "True", "'x'", "NaN", "01", '"a\\x"');
 const args = fc
   .array(fc.tuple(mostly(fc.constantFrom('"a"', '"b"', '"name"'), "'c'", "d"), value), { maxLength: 3 })

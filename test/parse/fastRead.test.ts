@@ -7,11 +7,12 @@ import { describe, expect, it } from "vitest";
 import { callsDifference, corpusCallsDifferences, parseDifference } from "../helpers/parseDifference.js";
 import { fastRead, fastReadClean } from "../../src/parse/fastRead.js";
 import { mutate, seeded } from "../oracle/mutate.js";
-import type { Call, FunctionDoc, ParamDoc } from "../../src/types.js";
+import type { Call, FunctionDoc } from "../../src/types.js";
 import { pyRepr } from "../../src/value/repr.js";
 import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
 import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
 import { callListText as output, nearCallListText as near, positionalCallListText, semicolonCallListText } from "../helpers/callText.js";
+import { functionDoc } from "../helpers/entries.js";
 
 /** Why fastRead's calls differ from the full reader's, or undefined when it declines or agrees. */
 const difference = (text: string, functions?: readonly FunctionDoc[]) => callsDifference(fastRead, text, functions);
@@ -43,10 +44,7 @@ describe("fastRead reads plain Python call lists", () => {
   });
 });
 
-function doc(name: string, params: Array<[string, string]>): FunctionDoc {
-  const map = new Map<string, ParamDoc>(params.map(([p, type]) => [p, { type, hasDefault: false }]));
-  return { name, description: "", params: map, required: params.map(([p]) => p) };
-}
+const doc = functionDoc;
 const AREA = doc("area", [
   ["base", "integer"],
   ["height", "integer"],

@@ -8,15 +8,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse, type ParseResult } from "../../src/parse/parse.js";
-import type { FunctionDoc, ParamDoc } from "../../src/types.js";
 import { readJson } from "../../src/value/json.js";
 import { PyDict } from "../../src/value/value.js";
 import { repairCodes, showResult } from "./formats/show.js";
+import { functionDoc } from "../helpers/entries.js";
 
-function doc(name: string, params: Array<[string, string]>): FunctionDoc {
-  const map = new Map<string, ParamDoc>(params.map(([p, type]) => [p, { type, hasDefault: false }]));
-  return { name, description: "", params: map, required: params.map(([p]) => p) };
-}
+const doc = functionDoc;
 
 const AREA = doc("calculate_triangle_area", [
   ["base", "integer"],
