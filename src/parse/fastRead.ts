@@ -150,11 +150,9 @@ class Scan {
     const positional: Value[] = [];
     if (this.peek() !== 41) {
       for (;;) {
-        if (this.keywordFollows()) {
-          const key = this.identifier();
+        const key = this.keyword();
+        if (key !== undefined) {
           if (args.has(key)) throw DECLINE;
-          this.space(true);
-          this.pos++;
           this.space(true);
           args.set(key, this.value(1));
         } else {
@@ -176,16 +174,24 @@ class Scan {
     return { name, args, positional };
   }
 
-  /** Whether a keyword argument starts here: a name, then `=` (not `==`). */
-  keywordFollows(): boolean {
+  /**
+   * The name of the keyword argument that starts here (a name, then `=`, not `==`), read past its
+   * `=`; undefined, reading nothing, when none does (a positional argument).
+   */
+  keyword(): string | undefined {
     const t = this.text;
-    let i = this.pos;
-    let c = t.charCodeAt(i);
-    if (!(isAlpha(c) || c === 95)) return false;
-    do c = t.charCodeAt(++i);
-    while (isAlpha(c) || c === 95 || isDigit(c));
-    while (i < this.end && isSpace(t.charCodeAt(i))) i++;
-    return i < this.end && t.charCodeAt(i) === 61 && t.charCodeAt(i + 1) !== 61;
+    const start = this.pos;
+    let c = t.charCodeAt(start);
+    if (!(isAlpha(c) || c === 95)) return undefined;
+    let i = start + 1;
+    for (c = t.charCodeAt(i); i < this.end && (isAlpha(c) || c === 95 || isDigit(c)); c = t.charCodeAt(++i));
+    let eq = i;
+    while (eq < this.end && isSpace(t.charCodeAt(eq))) eq++;
+    if (eq >= this.end || t.charCodeAt(eq) !== 61 || t.charCodeAt(eq + 1) === 61) return undefined;
+    const key = t.slice(start, i);
+    if (mayBeKeyword(t.charCodeAt(start), i - start) && KEYWORDS.has(key)) throw DECLINE;
+    this.pos = eq + 1;
+    return key;
   }
 
   value(depth: number): Value {
