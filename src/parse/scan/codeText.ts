@@ -17,7 +17,49 @@ import { isSpace } from "./source.js";
  * @example codeRanges("Try:\n\n```python\nx = f(a=1)\n```") // [[6, 30]]
  */
 export function codeRanges(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+  const newlines = new NextIndex(text, "\n");
+  return blocksOf(text).filter(([a, b]) => hasStatementLine(text, a, b, newlines));
+}
+
+/**
+ * {@link codeRanges}, decided block by block as positions are asked about: prose scans ask about
+ * a few candidates in answers whose code runs for pages.
+ *
+ * @example new CodeBlocks("Try:\n\n```python\nx = f(a=1)\n```").has(20) // true
+ */
+export class CodeBlocks {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly code: Array<boolean | undefined> = [];
+  private readonly newlines: NextIndex;
+
+  constructor(private readonly text: string) {
+    for (const [a, b] of blocksOf(text)) {
+      this.starts.push(a);
+      this.ends.push(b);
+    }
+    this.newlines = new NextIndex(text, "\n");
+  }
+
+  /** Whether position `i` lies in code (a block with a statement line). */
+  has(i: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= i) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (k < 0 || i >= this.ends[k]!) return false;
+    return (this.code[k] ??= hasStatementLine(this.text, this.starts[k]!, this.ends[k]!, this.newlines));
+  }
+}
+
+/** The text cut into blocks, in order and covering it: each fenced block, and the paragraphs between fences. */
+function blocksOf(text: string): Array<[number, number]> {
   const blocks: Array<[number, number]> = [];
   const fences = new NextIndex(text, "```");
   const blanks = new NextIndex(text, "\n\n");
@@ -39,9 +81,7 @@ export function codeRanges(text: string): Array<[number, number]> {
     blocks.push([f, e]);
     i = e;
   }
-  const newlines = new NextIndex(text, "\n");
-  for (const [a, b] of blocks) if (hasStatementLine(text, a, b, newlines)) out.push([a, b]);
-  return out;
+  return blocks;
 }
 
 function hasStatementLine(text: string, from: number, to: number, newlines: NextIndex): boolean {

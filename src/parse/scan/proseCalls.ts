@@ -20,7 +20,7 @@
 import { parsePythonExpression } from "../python/parser.js";
 import { matchBracket } from "./brackets.js";
 import { isIdentPart, isIdentStart, isKeyword, plainName, scanDotted, snippet } from "./chars.js";
-import { BUILTINS, codeRanges, inCode } from "./codeText.js";
+import { BUILTINS, CodeBlocks, inCode } from "./codeText.js";
 import { LimitHit, note, type Ctx, type Draft, type FormatId, type Outcome } from "./diagnostics.js";
 import { lenientCall } from "./looseArgs.js";
 import { NextIndex } from "./nextIndex.js";
@@ -75,8 +75,8 @@ export function scanProse(t: Src, ctx: Ctx, format: FormatId): Outcome {
   const failures = cands.filter((c) => !isCall(c) && c.callPosition);
   const docs = ctx.options.docs;
   const equals = new NextIndex(text, "=");
-  let code: Array<[number, number]> | undefined;
-  const inCodeRange = (i: number) => (code ??= codeRanges(text)).some(([a, b]) => a <= i && i < b);
+  let code: CodeBlocks | undefined;
+  const inCodeRange = (i: number) => (code ??= new CodeBlocks(text)).has(i);
   for (let k = 0; k < cands.length; k++) {
     const cand = cands[k]!;
     if (!isCall(cand)) continue;
