@@ -152,9 +152,11 @@ class Scan {
       for (;;) {
         const key = this.keyword();
         if (key !== undefined) {
-          if (args.has(key)) throw DECLINE;
           this.space(true);
-          args.set(key, this.value(1));
+          const value = this.value(1);
+          // A repeated keyword leaves the size as it was (one hash lookup instead of has + set).
+          const size = args.size;
+          if (args.set(key, value).size === size) throw DECLINE;
         } else {
           if (!this.positional || args.size > 0) throw DECLINE;
           positional.push(this.value(1));
