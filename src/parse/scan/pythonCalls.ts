@@ -8,7 +8,7 @@
  * like a call and yields none is malformed, with the Python parser's error.
  */
 import type { Call as CallNode, Expr } from "../python/ast.js";
-import { parsePythonExpression } from "../python/parser.js";
+import { parsePythonExpression, type ParseResult as PyParse } from "../python/parser.js";
 import { isIdentStart, isKeyword, plainName, scanDotted, snippet } from "./chars.js";
 import { LimitHit, note, type Ctx, type Draft, type FormatId, type Outcome } from "./diagnostics.js";
 import { readNameLists } from "./nameLists.js";
@@ -30,11 +30,17 @@ export function readPythonCalls(src: Src, ctx: Ctx, format: FormatId = "python")
     if (whole) return whole;
     t = unescapeMarkdown(t, ctx);
   }
-  const r = readWhole(t, ctx, format) ?? readBracketed(t, ctx, format) ?? scanProse(t, ctx, format);
+  const whole: WholeParse = {};
+  const r = readWhole(t, ctx, format, whole) ?? readBracketed(t, ctx, format) ?? scanProse(t, ctx, format);
   if (r.kind !== "none") return r;
   const named = readNameLists(t, ctx, format);
   if (named) return named;
-  return startsLikeCall(t.text) ? wholeError(t, ctx, format) : r;
+  return startsLikeCall(t.text) ? wholeError(t, ctx, format, whole.parsed) : r;
+}
+
+/** The whole-text parse {@link readWhole} made, kept for the error report of text it could not read. */
+interface WholeParse {
+  parsed?: PyParse;
 }
 
 /** `[f(`, `f(`, `**f(`: text that opens as a call, so failing to read it is "malformed", not prose. */
@@ -46,8 +52,8 @@ function startsLikeCall(text: string): boolean {
   return text[j] === "(";
 }
 
-function wholeError(t: Src, ctx: Ctx, format: FormatId): Outcome {
-  const parsed = parsePythonExpression(t.text, { maxBracketDepth: ctx.limits.maxDepth, maxLength: ctx.limits.maxLength });
+function wholeError(t: Src, ctx: Ctx, format: FormatId, already?: WholeParse["parsed"]): Outcome {
+  const parsed = already ?? parsePythonExpression(t.text, { maxBracketDepth: ctx.limits.maxDepth, maxLength: ctx.limits.maxLength });
   const error = parsed.ok ? { message: "the call list holds something that is not a call", offset: 0 } : parsed.error;
   return malformed(t, ctx, format, error);
 }
@@ -75,7 +81,7 @@ function readBracketed(t: Src, ctx: Ctx, format: FormatId): Outcome | undefined 
 }
 
 /** The whole text as one call, or a list/tuple of calls; undefined when it is something else. */
-function readWhole(t: Src, ctx: Ctx, format: FormatId): Outcome | undefined {
+function readWhole(t: Src, ctx: Ctx, format: FormatId, keep?: WholeParse): Outcome | undefined {
   const c = t.text.charCodeAt(0);
   if (c !== 0x5b && c !== 0x28 && c !== 0x27 && c !== 0x22 && !isIdentStart(c)) return undefined;
   // Without a `(` there is no call, and only a text opening with `[` can be the empty list; the
@@ -86,6 +92,7 @@ function readWhole(t: Src, ctx: Ctx, format: FormatId): Outcome | undefined {
   const plain = ctx.options.fast ? fastReadWhole(t.text) : undefined;
   if (plain) return { kind: "calls", format, drafts: plain.map((call) => ({ call, repairs: [] })) };
   const parsed = parsePythonExpression(t.text, { maxBracketDepth: ctx.limits.maxDepth, maxLength: ctx.limits.maxLength });
+  if (keep) keep.parsed = parsed;
   if (!parsed.ok) {
     if (parsed.error.message.startsWith("too many nested")) {
       throw new LimitHit("too_deep", `brackets nested deeper than ${ctx.limits.maxDepth}`, t.origin(parsed.error.offset));
