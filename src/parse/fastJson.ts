@@ -23,6 +23,7 @@ import { PyDict, type Value } from "../value/value.js";
 import { FAST_LIMITS, holdsWordMarker } from "./fastRead.js";
 import { callsFromValue, makeCall } from "./scan/callObject.js";
 import { matchBracket } from "./scan/brackets.js";
+import { isAsciiSpace, plainName, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
 import { DECLINED as NOT_PLAIN, readPlainLiteral } from "./scan/jsValue.js";
 import { cannotHoldPythonCalls } from "./scan/pythonCalls.js";
 import { Ctx } from "./scan/diagnostics.js";
@@ -36,7 +37,7 @@ const { maxLength: MAX_LENGTH, maxDepth: MAX_DEPTH, maxCalls: MAX_CALLS } = FAST
  */
 export function fastReadJsonCalls(text: string, noCallNames: ReadonlySet<string>): Call[] | undefined {
   if (text.length > MAX_LENGTH) return undefined;
-  const calls = readBody(text, skipSpace(text, 0, text.length), trimEnd(text, text.length), noCallNames, [], false);
+  const calls = readBody(text, skipAsciiSpace(text, 0, text.length), trimAsciiEnd(text, 0, text.length), noCallNames, [], false);
   return calls && !holdsWordMarker(text) ? calls : undefined;
 }
 
@@ -56,7 +57,7 @@ const TAGS = [
  */
 export function fastReadTagged(text: string, noCallNames: ReadonlySet<string>, loose = false): { format: "hermes" | "granite"; calls: Call[] } | undefined {
   if (text.length > MAX_LENGTH) return undefined;
-  let i = skipSpace(text, 0, text.length);
+  let i = skipAsciiSpace(text, 0, text.length);
   const tag = TAGS.find((t) => text.startsWith(t.open, i));
   if (!tag) return undefined;
   const calls: Call[] = [];
@@ -73,8 +74,8 @@ export function fastReadTagged(text: string, noCallNames: ReadonlySet<string>, l
       if (tag.closeRequired) return undefined;
       to = i = next < 0 ? text.length : next;
     }
-    if (!readBody(text, skipSpace(text, from, to), trimEnd(text, to), noCallNames, calls, loose)) return undefined;
-    i = skipSpace(text, i, text.length);
+    if (!readBody(text, skipAsciiSpace(text, from, to), trimAsciiEnd(text, 0, to), noCallNames, calls, loose)) return undefined;
+    i = skipAsciiSpace(text, i, text.length);
   }
   return calls.length > 0 && !holdsWordMarker(text) ? { format: tag.format, calls } : undefined;
 }
@@ -89,11 +90,11 @@ export function fastReadTagged(text: string, noCallNames: ReadonlySet<string>, l
  */
 export function fastReadGlm(text: string, noCallNames: ReadonlySet<string>, maxDepth: number): Call[] | undefined {
   if (text.length > MAX_LENGTH) return undefined;
-  const start = skipSpace(text, 0, text.length);
+  const start = skipAsciiSpace(text, 0, text.length);
   let i = start;
   for (;;) {
-    if (!isNameStart(text.charCodeAt(i))) return undefined;
-    while (isNamePart(text.charCodeAt(i))) i++;
+    i = plainName(text, i);
+    if (i < 0) return undefined;
     if (text.charCodeAt(i) !== 0x2e) break;
     i++;
   }
@@ -103,7 +104,7 @@ export function fastReadGlm(text: string, noCallNames: ReadonlySet<string>, maxD
   // The object opens on the next line (GLM's reader allows no blank line between).
   const from = skipBlanks(text, i + 1);
   if (text.charCodeAt(from) !== 0x7b || !cannotHoldPythonCalls(text, maxDepth) || holdsWordMarker(text)) return undefined;
-  const to = trimEnd(text, text.length);
+  const to = trimAsciiEnd(text, 0, text.length);
   if (holdsMarker(text, from, to)) return undefined;
   const json = readJsonPrefix(text, from, { maxDepth: MAX_DEPTH });
   if (!json.ok || json.end !== to || !(json.value instanceof PyDict)) return undefined;
@@ -155,7 +156,7 @@ function strictValue(text: string, from: number, to: number): Value | undefined 
 function looseValue(text: string, from: number, to: number): Value | undefined {
   const json = readJsonPrefix(text, from, { maxDepth: MAX_DEPTH });
   if (json.ok) return json.end === to ? json.value : undefined;
-  if (text.charCodeAt(from) === 0x5b && text.charCodeAt(skipSpace(text, from + 1, to)) !== 0x7b) return undefined;
+  if (text.charCodeAt(from) === 0x5b && text.charCodeAt(skipAsciiSpace(text, from + 1, to)) !== 0x7b) return undefined;
   const body = text.slice(from, to);
   const span = matchBracket(body, 0, { maxDepth: MAX_DEPTH, backticks: true });
   if (!span.ok || span.end !== body.length) return undefined;
@@ -179,7 +180,7 @@ function holdsMarker(text: string, from: number, to: number): boolean {
 function pythonQuoted(text: string, from: number, to: number): boolean {
   for (let q = text.indexOf("'", from); q >= 0 && q < to; q = text.indexOf("'", q + 1)) {
     let k = q - 1;
-    while (k > from && isSpace(text.charCodeAt(k))) k--;
+    while (k > from && isAsciiSpace(text.charCodeAt(k))) k--;
     const c = text.charCodeAt(k);
     if (c === 0x7b || c === 0x5b || c === 0x3a || c === 0x2c) return true;
   }
@@ -188,30 +189,8 @@ function pythonQuoted(text: string, from: number, to: number): boolean {
 
 const MARKER_CHARS = ["<", "|", "｜", "◁", "`"];
 
-function isNameStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
-}
-
-function isNamePart(c: number): boolean {
-  return isNameStart(c) || (c >= 0x30 && c <= 0x39);
-}
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-
-function skipSpace(text: string, i: number, end: number): number {
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
-  return i;
-}
-
 /** Past spaces, tabs and carriage returns: the blanks of a line. */
 function skipBlanks(text: string, i: number): number {
   for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0d; c = text.charCodeAt(++i));
   return i;
-}
-
-function trimEnd(text: string, end: number): number {
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
-  return end;
 }

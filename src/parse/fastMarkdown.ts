@@ -18,7 +18,7 @@ import { FAST_LIMITS, fastReadWhole, holdsWordMarker } from "./fastRead.js";
 import { DEFAULT_NO_CALL_NAMES } from "./parse.js";
 import { isIdentStart } from "./scan/chars.js";
 import { escapeOutsideStrings } from "./scan/pythonCalls.js";
-import { isSpace } from "./scan/source.js";
+import { skipSpaces, trimmedEnd } from "./scan/source.js";
 
 const FENCE = "```";
 
@@ -39,7 +39,7 @@ function holdsMarker(text: string): boolean {
  */
 export function fastReadFenced(text: string): Call[] | undefined {
   if (text.length > FAST_LIMITS.maxLength) return undefined;
-  const open = skipSpace(text, 0);
+  const open = skipSpaces(text, 0);
   if (!text.startsWith(FENCE, open) || text.charCodeAt(open + 3) === 0x60) return undefined;
   const nl = text.indexOf("\n", open + 3);
   if (nl < 0) return undefined;
@@ -51,19 +51,13 @@ export function fastReadFenced(text: string): Call[] | undefined {
   let after = close;
   while (text.charCodeAt(after) === 0x60) after++;
   const next = text.indexOf(FENCE, after);
-  if (next >= 0 && skipSpace(text, after) >= next) return undefined;
-  const from = skipSpace(text, nl + 1);
-  let to = close;
-  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  if (next >= 0 && skipSpaces(text, after) >= next) return undefined;
+  const from = skipSpaces(text, nl + 1);
+  const to = trimmedEnd(text, from, close);
   if (from === to) return undefined;
   if (holdsMarker(text)) return undefined;
   // The fence's text goes through the whole chain: JSON call objects first, then Python.
   return fastReadWhole(text.slice(from, to)) ?? fastReadJsonBlock(text, from, to, DEFAULT_NO_CALL_NAMES);
-}
-
-function skipSpace(text: string, i: number): number {
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  return i;
 }
 
 /**
@@ -76,7 +70,7 @@ function skipSpace(text: string, i: number): number {
  */
 export function fastReadEscaped(text: string, maxDepth: number): Call[] | undefined {
   if (text.length > FAST_LIMITS.maxLength) return undefined;
-  const t = text.slice(skipSpace(text, 0), trimmedEnd(text));
+  const t = text.slice(skipSpaces(text, 0), trimmedEnd(text, 0, text.length));
   if (!t.includes("\\_") && !t.includes("\\*")) return undefined;
   const c = t.charCodeAt(0);
   const pythonOpens = c === 0x5b || c === 0x28 || c === 0x27 || c === 0x22 || isIdentStart(c);
@@ -84,10 +78,4 @@ export function fastReadEscaped(text: string, maxDepth: number): Call[] | undefi
   if (text.includes(FENCE)) return undefined;
   if (holdsMarker(text)) return undefined;
   return fastReadWhole(t.replace(/\\([_*[\]])/g, "$1"));
-}
-
-function trimmedEnd(text: string): number {
-  let end = text.length;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
-  return end;
 }

@@ -25,6 +25,7 @@ import { PyDict, PyTuple, type Value } from "../value/value.js";
 import { NAMESPACES } from "./scan/pyCall.js";
 import { BUILTINS } from "./scan/codeText.js";
 import { KEYWORDS } from "./python/tokenizer.js";
+import { isAsciiSpace, plainName, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
 
 /**
  * What every fast reader (this file, fastJson.ts, fastMarkdown.ts) leaves to the full reader:
@@ -183,12 +184,9 @@ class Scan {
   keyword(): string | undefined {
     const t = this.text;
     const start = this.pos;
-    let c = t.charCodeAt(start);
-    if (!(isAlpha(c) || c === 95)) return undefined;
-    let i = start + 1;
-    for (c = t.charCodeAt(i); i < this.end && (isAlpha(c) || c === 95 || isDigit(c)); c = t.charCodeAt(++i));
-    let eq = i;
-    while (eq < this.end && isSpace(t.charCodeAt(eq))) eq++;
+    const i = plainName(t, start, this.end);
+    if (i < 0) return undefined;
+    const eq = skipAsciiSpace(t, i, this.end);
     if (eq >= this.end || t.charCodeAt(eq) !== 61 || t.charCodeAt(eq + 1) === 61) return undefined;
     const key = t.slice(start, i);
     if (mayBeKeyword(t.charCodeAt(start), i - start) && KEYWORDS.has(key)) throw DECLINE;
@@ -363,10 +361,6 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
 /**
  * The calls of a plain Python call list, or `undefined` when the text is anything else: the
  * calls `parse(text, {functions})` returns. Positional arguments are read too (`f({'a': 1})`,
@@ -436,12 +430,12 @@ function scanCalls(text: string, exact: boolean, positional = false): Scanned | 
   if (text.length > MAX_LENGTH) return undefined;
   let start = 0;
   let end = text.length;
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  start = skipAsciiSpace(text, start, end);
+  end = trimAsciiEnd(text, start, end);
   // parse() drops trailing semicolons (`f(x=1);`, Raven's style) without a repair (Python would
   // not); it then reads the calls as it reads calls in prose, where a name touches its `(`.
   const plainEnd = end;
-  if (!exact) while (end > start && (text.charCodeAt(end - 1) === 59 || isSpace(text.charCodeAt(end - 1)))) end--;
+  if (!exact) while (end > start && (text.charCodeAt(end - 1) === 59 || isAsciiSpace(text.charCodeAt(end - 1)))) end--;
   const tight = end !== plainEnd;
   if (start === end) return undefined;
   const bracketed = text.charCodeAt(start) === 91;
@@ -452,13 +446,13 @@ function scanCalls(text: string, exact: boolean, positional = false): Scanned | 
   }
   // A call starts with its name: decline fences, tags, JSON and prose at once, before any scan.
   let first = start;
-  while (bracketed && first < end && isSpace(text.charCodeAt(first))) first++;
+  if (bracketed) first = skipAsciiSpace(text, first, end);
   if (first < end) {
     if (!(isAlpha(text.charCodeAt(first)) || text.charCodeAt(first) === 95)) return undefined;
     // …and its name is followed by `(` (prose and GLM's name-then-JSON decline here, without a throw).
     let p = first;
     for (let c = text.charCodeAt(p); isAlpha(c) || isDigit(c) || c === 95 || c === 46; c = text.charCodeAt(++p));
-    while (p < end && isSpace(text.charCodeAt(p))) p++;
+    p = skipAsciiSpace(text, p, end);
     if (text.charCodeAt(p) !== 40) return undefined;
   }
   const s = new Scan(text, end, exact, tight, positional);

@@ -12,7 +12,7 @@
 import type { Draft, FormatId, Outcome } from "../scan/diagnostics.js";
 import { NextIndex } from "../scan/nextIndex.js";
 import { snippet } from "../scan/chars.js";
-import { isSpace } from "../scan/source.js";
+import { skipSpaces, trimmedEnd } from "../scan/source.js";
 import type { TextFormat } from "./detect.js";
 
 /** Fences read, at most; calls come from the first fences that hold any. */
@@ -97,12 +97,6 @@ function isBlank(text: string, from: number, to: number): boolean {
 
 /** The first non-whitespace position in `[from, to)`, or -1: where `text.slice(from, to).trim()` starts. */
 function trimmedStart(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return i;
-  return -1;
-}
-
-/** The end of `[from, to)` without trailing whitespace. */
-function trimmedEnd(text: string, from: number, to: number): number {
-  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
-  return to;
+  const i = skipSpaces(text, from, to);
+  return i < to ? i : -1;
 }

@@ -75,3 +75,20 @@ export function plainName(text: string, i: number, to: number = text.length): nu
 export function isKeyword(text: string, from: number, to: number): boolean {
   return to - from <= 8 && KEYWORDS.has(text.slice(from, to));
 }
+
+/** Space, tab, line feed, carriage return: JSON's whitespace, and what Python's tokenizer skips inside brackets. */
+export function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/** Past the ASCII whitespace at `from`, stopping at `to`. */
+export function skipAsciiSpace(text: string, from: number, to: number): number {
+  while (from < to && isAsciiSpace(text.charCodeAt(from))) from++;
+  return from;
+}
+
+/** The end of `[from, to)` without trailing ASCII whitespace. */
+export function trimAsciiEnd(text: string, from: number, to: number): number {
+  while (to > from && isAsciiSpace(text.charCodeAt(to - 1))) to--;
+  return to;
+}

@@ -169,3 +169,15 @@ export function isSpace(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/** Past the whitespace (JavaScript's `\s`) at `from`, stopping at `to`: where `text.slice(from, to).trim()` starts, or `to`. */
+export function skipSpaces(text: string, from: number, to: number = text.length): number {
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  return from;
+}
+
+/** The end of `[from, to)` without trailing whitespace (JavaScript's `\s`). */
+export function trimmedEnd(text: string, from: number, to: number): number {
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  return to;
+}
