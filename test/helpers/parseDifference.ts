@@ -2,6 +2,8 @@
  * parse() puts fast readers in front of and inside the full reader (parseFully): the two must give
  * the same result, repairs included. Shared by the tests of each fast reader.
  */
+import fc from "fast-check";
+import { expect } from "vitest";
 import { parse, parseFully, type ParseOptions } from "../../src/parse/parse.js";
 import type { Call, FunctionDoc } from "../../src/types.js";
 import { bfclEntries, conformanceFiles, readRecords } from "./conformance.js";
@@ -57,4 +59,21 @@ export function corpusCallsDifferences(read: (text: string, functions?: readonly
     }
   }
   return { read: taken, differences };
+}
+
+/**
+ * A fast reader on generated inputs: `difference` (how it and the full reader differ) must find
+ * nothing on any; returns how many inputs `read` took, which each test bounds from below so that
+ * the clean shapes are shown to be read, not only the near misses declined.
+ */
+export function generatedReads<T>(inputs: fc.Arbitrary<T>, read: (input: T) => unknown, difference: (input: T) => string | undefined, numRuns = 4000): number {
+  let taken = 0;
+  fc.assert(
+    fc.property(inputs, (input) => {
+      if (read(input)) taken++;
+      expect(difference(input)).toBeUndefined();
+    }),
+    { numRuns },
+  );
+  return taken;
 }
