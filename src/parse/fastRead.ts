@@ -25,7 +25,7 @@ import { PyDict, PyTuple, type Value } from "../value/value.js";
 import { NAMESPACES } from "./scan/pyCall.js";
 import { BUILTINS } from "./scan/codeText.js";
 import { KEYWORDS } from "./python/tokenizer.js";
-import { isAsciiSpace, plainName, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
+import { isAsciiSpace, mayBeKeyword, plainName, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
 
 /**
  * What every fast reader (this file, fastJson.ts, fastMarkdown.ts) leaves to the full reader:
@@ -51,18 +51,6 @@ export function holdsWordMarker(text: string): boolean {
   return false;
 }
 
-
-
-/** For each first character, a bit per length some keyword of that start has (a cheap filter before the set). */
-const KEYWORD_LENGTHS: Uint16Array = (() => {
-  const bits = new Uint16Array(128);
-  for (const k of KEYWORDS) bits[k.charCodeAt(0)]! |= 1 << k.length;
-  return bits;
-})();
-
-function mayBeKeyword(first: number, length: number): boolean {
-  return first < 128 && length < 16 && (KEYWORD_LENGTHS[first]! & (1 << length)) !== 0;
-}
 
 /** The escapes read inside strings: `\'`, `\"`, `\\`, `\n`, `\t`, `\r`. Any other is left to the full reader. */
 const ESCAPES: ReadonlyMap<number, string> = new Map([

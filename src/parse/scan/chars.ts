@@ -71,9 +71,21 @@ export function plainName(text: string, i: number, to: number = text.length): nu
   return j;
 }
 
-/** Whether `text[from, to)` is a Python keyword (none is longer than 8 characters). */
+/** For each first character, a bit per length some keyword of that start has (a cheap filter before the set). */
+const KEYWORD_LENGTHS: Uint16Array = (() => {
+  const bits = new Uint16Array(128);
+  for (const k of KEYWORDS) bits[k.charCodeAt(0)]! |= 1 << k.length;
+  return bits;
+})();
+
+/** Whether a keyword starts with the character `first` and has `length` characters: false rules out a keyword without slicing the name. */
+export function mayBeKeyword(first: number, length: number): boolean {
+  return first < 128 && length < 16 && (KEYWORD_LENGTHS[first]! & (1 << length)) !== 0;
+}
+
+/** Whether `text[from, to)` is a Python keyword. */
 export function isKeyword(text: string, from: number, to: number): boolean {
-  return to - from <= 8 && KEYWORDS.has(text.slice(from, to));
+  return mayBeKeyword(text.charCodeAt(from), to - from) && KEYWORDS.has(text.slice(from, to));
 }
 
 /** Space, tab, line feed, carriage return: JSON's whitespace, and what Python's tokenizer skips inside brackets. */
