@@ -53,16 +53,22 @@ export function formatLabel(parse) {
   };
 }
 
-/** A configuration to time: its outputs with their scorers, golds compiled before any timing. */
+/** A configuration to time: its outputs with their scorers, golds compiled by its first (warm-up) pass, before any timing. */
 export function prepare(compile, entries, name, samples, options) {
-  const cache = new Map();
-  const work = samples.map((s) => {
-    const key = `${s.id}/${s.mode}`;
-    let scorer = cache.get(key);
-    if (!scorer) cache.set(key, (scorer = compile(entries.get(s.id), { ...options, decode: s.mode })));
-    return [scorer, s.result];
-  });
+  let work;
+  // Compiled when the configuration is first measured, so a process measuring one row holds
+  // only that row's scorers, as a trainer's reward process holds only its suite's.
+  const compiled = () => {
+    const cache = new Map();
+    return samples.map((s) => {
+      const key = `${s.id}/${s.mode}`;
+      let scorer = cache.get(key);
+      if (!scorer) cache.set(key, (scorer = compile(entries.get(s.id), { ...options, decode: s.mode })));
+      return [scorer, s.result];
+    });
+  };
   const pass = () => {
+    work ??= compiled();
     let sum = 0;
     for (const [scorer, output] of work) sum += scorer(output).score;
     return sum;
