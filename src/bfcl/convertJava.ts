@@ -88,7 +88,6 @@ export function convertJava(value: string, type: string, itemType?: string): Con
   }
 }
 
-
 /** Converts each element by the item type; the first failure wins, as the exception would. */
 function convertAll(elements: string[], itemType: string | undefined): ConvertResult {
   const out: Value[] = [];

@@ -62,7 +62,6 @@ export function convertJavaScript(value: string, type: string, itemType?: string
   }
 }
 
-
 function stripQuotePair(v: string): string {
   const quoted = (q: string) => v.startsWith(q) && v.endsWith(q);
   return quoted('"') || quoted("'") ? pyInner(v) : v;

@@ -51,7 +51,6 @@ export function holdsWordMarker(text: string): boolean {
   return false;
 }
 
-
 /** The escapes read inside strings: `\'`, `\"`, `\\`, `\n`, `\t`, `\r`. Any other is left to the full reader. */
 const ESCAPES: ReadonlyMap<number, string> = new Map([
   [39, "'"],

@@ -313,8 +313,6 @@ function namesChain(text: string, from: number, to: number): boolean {
   }
 }
 
-
-
 /**
  * The plain subset's reader. Each method takes the position to read at and returns the position
  * after what it read, or -1 when the text is outside the subset.
