@@ -57,7 +57,7 @@ export function fastReadFenced(text: string): Call[] | undefined {
   if (from === to) return undefined;
   if (holdsMarker(text)) return undefined;
   // The fence's text goes through the whole chain: JSON call objects first, then Python.
-  return fastReadWhole(text.slice(from, to)) ?? fastReadJsonBlock(text, from, to, DEFAULT_NO_CALL_NAMES);
+  return fastReadWhole(text, from, to) ?? fastReadJsonBlock(text, from, to, DEFAULT_NO_CALL_NAMES);
 }
 
 /**

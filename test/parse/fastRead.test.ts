@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { callsDifference, corpusCallsDifferences, parseDifference } from "../helpers/parseDifference.js";
-import { fastRead, fastReadClean, holdsWordMarker, WORD_MARKERS } from "../../src/parse/fastRead.js";
+import { fastRead, fastReadClean, fastReadWhole, holdsWordMarker, WORD_MARKERS } from "../../src/parse/fastRead.js";
 import { mutate, seeded } from "../oracle/mutate.js";
 import type { Call, FunctionDoc } from "../../src/types.js";
 import { pyRepr } from "../../src/value/repr.js";
@@ -156,6 +156,18 @@ describe("fastRead on generated text", () => {
     fc.assert(
       fc.property(near, (t) => {
         expect(difference(t)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("reads a range of a longer text as it reads the same text sliced out", () => {
+    const around = fc.string({ maxLength: 6, unit: fc.constantFrom("=", "(", ")", "[", "]", ";", "'", '"', "\\", "n", "a", ".", " ", "\n", "[THINK]") });
+    fc.assert(
+      fc.property(fc.oneof(output, near, semicolonCallListText), around, around, (t, before, after) => {
+        const text = before + t + after;
+        const from = before.length;
+        const to = from + t.length;
+        expect(fastReadWhole(text, from, to)).toEqual(fastReadWhole(t));
       }),
       { numRuns: 3000 },
     );

@@ -66,7 +66,7 @@ function normalizeCuts(cuts: Array<[number, number, string]>, n: number): Array<
 }
 
 describe("Src", () => {
-  it("maps every position as the per-character model does, through any chain of slices, edits, appends and trims", () => {
+  it("maps every position as the per-character model does, and knows the string its text was cut from, through any chain of slices, edits, appends and trims", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 30, unit: fc.constantFrom("a", "b", " ", "\n", "_", "\\") }), fc.array(op, { maxLength: 8 }), (text, ops) => {
         let src = Src.of(text);
@@ -87,6 +87,7 @@ describe("Src", () => {
             model = modelTrim(model);
           }
           expect(src.text).toBe(model.text);
+          expect(src.root.slice(src.rootStart, src.rootEnd)).toBe(src.text);
           for (let i = -1; i <= src.length + 1; i++) expect(src.origin(i)).toBe(modelOrigin(model, i));
         }
       }),

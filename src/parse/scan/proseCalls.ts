@@ -179,7 +179,7 @@ function readSure(t: Src, c: Candidate, ctx: Ctx): Draft {
 /** Parses one candidate's text as a call; falls back to {@link lenientCall} for non-Python values. */
 function readCandidate(c: Src, ctx: Ctx, lenient = true): { draft: Draft } | { message: string; offset: number } {
   // A plain call reads the same through one scan as through the parser, with no note (fastRead.ts).
-  const plain = ctx.options.fast ? fastReadWhole(c.text) : undefined;
+  const plain = ctx.options.fast ? fastReadWhole(c.root, c.rootStart, c.rootEnd) : undefined;
   if (plain?.length === 1) return { draft: { call: plain[0]!, repairs: [] } };
   const parsed = parsePythonExpression(c.text, { maxBracketDepth: ctx.limits.maxDepth, maxLength: ctx.limits.maxLength });
   if (parsed.ok && parsed.node.type === "Call") {

@@ -89,7 +89,7 @@ function readWhole(t: Src, ctx: Ctx, format: FormatId, keep?: WholeParse): Outco
   if (ctx.options.fast && c !== 0x5b && !t.text.includes("(") && openingBrackets(t.text) <= ctx.limits.maxDepth) return undefined;
   if (ctx.options.fast && opensWithTwoNames(t.text)) return undefined;
   // A plain call list reads the same through one scan (fastRead.ts) as through the parser below.
-  const plain = ctx.options.fast ? fastReadWhole(t.text) : undefined;
+  const plain = ctx.options.fast ? fastReadWhole(t.root, t.rootStart, t.rootEnd) : undefined;
   if (plain) return { kind: "calls", format, drafts: plain.map((call) => ({ call, repairs: [] })) };
   const parsed = parsePythonExpression(t.text, { maxBracketDepth: ctx.limits.maxDepth, maxLength: ctx.limits.maxLength });
   if (keep) keep.parsed = parsed;

@@ -63,11 +63,22 @@ export class Src {
     private readonly runs: Runs | undefined,
     /** Offset just past the end of the original text this covers (for the end position). */
     private readonly endOrigin: number,
+    /**
+     * The whole string `text` was cut from, and where: `text` is `root.slice(rootStart,
+     * rootStart + text.length)`. The root is the output, or the text an edit built.
+     */
+    readonly root: string = text,
+    readonly rootStart: number = 0,
   ) {}
 
   /** Wraps an original output. */
   static of(text: string): Src {
     return new Src(text, 0, undefined, text.length);
+  }
+
+  /** Where {@link text} lies in {@link root}: `[rootStart, rootEnd)`. */
+  get rootEnd(): number {
+    return this.rootStart + this.text.length;
   }
 
   get length(): number {
@@ -89,10 +100,10 @@ export class Src {
     from = Math.max(0, Math.min(from, this.text.length));
     to = Math.max(from, Math.min(to, this.text.length));
     const endOrigin = to >= this.text.length ? this.endOrigin : this.origin(to);
-    if (!this.runs) return new Src(this.text.slice(from, to), this.base + from, undefined, endOrigin);
+    if (!this.runs) return new Src(this.text.slice(from, to), this.base + from, undefined, endOrigin, this.root, this.rootStart + from);
     const b = new RunBuilder();
     this.copyRuns(b, from, to);
-    return new Src(this.text.slice(from, to), 0, b, endOrigin);
+    return new Src(this.text.slice(from, to), 0, b, endOrigin, this.root, this.rootStart + from);
   }
 
   /** The slice without leading and trailing whitespace (Unicode `\s`, as `String#trim`). */
