@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { expect } from "vitest";
 import { parse, parseFully, type ParseOptions } from "../../src/parse/parse.js";
 import type { Call, FunctionDoc } from "../../src/types.js";
-import { bfclEntries, conformanceFiles, readRecords } from "./conformance.js";
+import { bfclEntries, conformanceFiles, readRecords, type ConformanceRecord } from "./conformance.js";
 import { pyRepr } from "../../src/value/repr.js";
 
 /** How parse() and parseFully() differ on `text`, or undefined when they agree. */
@@ -59,6 +59,27 @@ export function corpusCallsDifferences(read: (text: string, functions?: readonly
     }
   }
   return { read: taken, differences };
+}
+
+/**
+ * {@link parseDifference} over the conformance corpus: for each record, each output `variants`
+ * makes of it (the output itself, a mutation, another form of the payload…). Returns how many
+ * of them `taken` says a fast reader took, and the differences.
+ */
+export function corpusParseDifferences(variants: (r: ConformanceRecord) => unknown[], taken: (output: unknown) => boolean): { read: number; differences: string[] } {
+  const entries = bfclEntries();
+  let read = 0;
+  const differences: string[] = [];
+  for (const f of conformanceFiles()) {
+    for (const r of readRecords(f.file)) {
+      for (const output of variants(r)) {
+        if (taken(output)) read++;
+        const d = parseDifference(output, entries.get(r.id)!.functions);
+        if (d) differences.push(`${f.run}/${f.category}:${r.line}: ${d}`);
+      }
+    }
+  }
+  return { read, differences };
 }
 
 /**

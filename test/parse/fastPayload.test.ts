@@ -10,8 +10,7 @@ import { fastReadFcPayload } from "../../src/parse/fastPayload.js";
 import { parse } from "../../src/parse/parse.js";
 import { readJson } from "../../src/value/json.js";
 import { toJsonText } from "../../src/value/toJsonText.js";
-import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
-import { generatedReads, parseDifference, reprs } from "../helpers/parseDifference.js";
+import { corpusParseDifferences, generatedReads, parseDifference, reprs } from "../helpers/parseDifference.js";
 import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
 import { mostly } from "../helpers/callText.js";
 
@@ -99,20 +98,10 @@ describe("the FC payload fast reader on generated payloads", () => {
 
 describe.skipIf(!SHARED_DIR)("the FC payload fast reader on the conformance corpus", () => {
   it("reads the FC runs' payloads exactly as the full reader does, as plain objects and as read from the file", () => {
-    const entries = bfclEntries();
-    let read = 0;
-    const differences: string[] = [];
-    for (const f of conformanceFiles()) {
-      for (const r of readRecords(f.file)) {
-        if (typeof r.result === "string") continue;
-        const functions = entries.get(r.id)!.functions;
-        for (const payload of [r.result, JSON.parse(toJsonText(r.result))]) {
-          if (fast(payload)) read++;
-          const d = parseDifference(payload, functions);
-          if (d) differences.push(`${f.run}/${f.category}:${r.line}: ${d}`);
-        }
-      }
-    }
+    const { read, differences } = corpusParseDifferences(
+      (r) => (typeof r.result === "string" ? [] : [r.result, JSON.parse(toJsonText(r.result))]),
+      (payload) => fast(payload) !== undefined,
+    );
     expect(differences.slice(0, 5)).toEqual([]);
     expect(read).toBeGreaterThan(4000);
   });

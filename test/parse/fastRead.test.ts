@@ -4,12 +4,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { callsDifference, corpusCallsDifferences, parseDifference } from "../helpers/parseDifference.js";
+import { callsDifference, corpusCallsDifferences, corpusParseDifferences, parseDifference } from "../helpers/parseDifference.js";
 import { fastRead, fastReadClean, fastReadWhole, holdsWordMarker, WORD_MARKERS } from "../../src/parse/fastRead.js";
 import { mutate, seeded } from "../oracle/mutate.js";
 import type { Call, FunctionDoc } from "../../src/types.js";
 import { pyRepr } from "../../src/value/repr.js";
-import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
 import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
 import { callListText as output, nearCallListText as near, positionalCallListText, semicolonCallListText } from "../helpers/callText.js";
 import { functionDoc } from "../helpers/entries.js";
@@ -267,19 +266,11 @@ describe("parse() with its shortcuts (parses skipped when they can only fail)", 
 
 describe.skipIf(!SHARED_DIR)("parse() with its fast readers, on the conformance corpus", () => {
   it("gives what the full reader gives on every output and on mutations of the string ones", () => {
-    const entries = bfclEntries();
     const random = seeded(112026);
-    let fast = 0;
-    const differences: string[] = [];
-    for (const f of conformanceFiles()) {
-      for (const r of readRecords(f.file)) {
-        for (const output of typeof r.result === "string" ? [r.result, mutate(r.result, random)] : [r.result]) {
-          if (typeof output === "string" && fastReadClean(output)) fast++;
-          const d = parseDifference(output, entries.get(r.id)!.functions);
-          if (d) differences.push(`${f.run}/${f.category}:${r.line}: ${d}`);
-        }
-      }
-    }
+    const { read: fast, differences } = corpusParseDifferences(
+      (r) => (typeof r.result === "string" ? [r.result, mutate(r.result, random)] : [r.result]),
+      (output) => typeof output === "string" && fastReadClean(output) !== undefined,
+    );
     expect(differences.slice(0, 10)).toEqual([]);
     expect(fast).toBeGreaterThan(10_000);
   });
