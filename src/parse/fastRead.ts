@@ -15,7 +15,7 @@
  * names other than ASCII identifiers, Python keywords, sets, one-item tuples, trailing commas,
  * a newline between calls without brackets, no-call markers, and anything past the depth or
  * call limits below. A bare name or attribute chain as a value (`data=my_data`) is read as its
- * text, as the full reader reads it. test/reward/fastRead.test.ts checks the
+ * text, as the full reader reads it. test/parse/fastRead.test.ts checks the
  * equivalence on every output of the conformance corpus and on generated text.
  */
 import type { Call, FunctionDoc } from "../types.js";
@@ -25,7 +25,7 @@ import { PyDict, PyTuple, type Value } from "../value/value.js";
 import { NAMESPACES } from "./scan/pyCall.js";
 import { BUILTINS } from "./scan/codeText.js";
 import { KEYWORDS } from "./python/tokenizer.js";
-import { isAsciiSpace, mayBeKeyword } from "./scan/chars.js";
+import { isAsciiSpace, mayBeKeyword, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
 
 /**
  * What every fast reader (this file, fastJson.ts, fastMarkdown.ts) leaves to the full reader:
@@ -173,11 +173,14 @@ class Scan {
   keyword(): string | undefined {
     const t = this.text;
     const start = this.pos;
+    // The name is read by this scan's own loop, not chars.ts's plainName, which the prose scan
+    // gives substrings of the output: V8 compiles a helper for the string representations all its
+    // callers pass, and sharing it made this scan of plain outputs slower (see scanCalls).
     let c = t.charCodeAt(start);
     if (start >= this.end || !(isAlpha(c) || c === 95)) return undefined;
     let i = start + 1;
     for (c = t.charCodeAt(i); i < this.end && (isAlpha(c) || isDigit(c) || c === 95); c = t.charCodeAt(++i));
-    const eq = skipBlank(t, i, this.end);
+    const eq = skipAsciiSpace(t, i, this.end);
     if (eq >= this.end || t.charCodeAt(eq) !== 61 || (eq + 1 < this.end && t.charCodeAt(eq + 1) === 61)) return undefined;
     const key = t.slice(start, i);
     if (mayBeKeyword(t.charCodeAt(start), i - start) && KEYWORDS.has(key)) throw DECLINE;
@@ -344,26 +347,6 @@ class Scan {
   }
 }
 
-/*
- * This scan's own whitespace and name loops, not chars.ts's skipAsciiSpace, trimAsciiEnd and
- * plainName: V8 compiles a small helper for the string representations all its callers pass, and
- * the full reader passes those substrings of the output. Sharing them made this scan of plain
- * outputs a quarter slower in a process that reads every format (measured: qwen3's call lists
- * 0.75 → 0.96 µs once the helpers had read substrings elsewhere).
- */
-
-/** Past the ASCII whitespace at `from`, stopping at `to`. */
-function skipBlank(text: string, from: number, to: number): number {
-  while (from < to && isAsciiSpace(text.charCodeAt(from))) from++;
-  return from;
-}
-
-/** The end of `[from, to)` without trailing ASCII whitespace. */
-function blankEnd(text: string, from: number, to: number): number {
-  while (to > from && isAsciiSpace(text.charCodeAt(to - 1))) to--;
-  return to;
-}
-
 function isAlpha(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -439,13 +422,14 @@ interface Scanned {
 
 /**
  * The calls of `text[from, to)`. Readers of a part of a longer text pass its range rather than a
- * slice: V8 compiles this scan for the string representations it meets, and a plain output read
- * after substrings (a `SlicedString` each) is read a quarter slower.
+ * slice, and the helpers called here read only such whole strings: V8 compiles this scan and its
+ * helpers for the string representations they meet, and once they had met substrings (a
+ * `SlicedString` each) plain outputs were read a quarter slower (qwen3's call lists 0.75 → 0.96 µs).
  */
 function scanCalls(text: string, exact: boolean, positional = false, from = 0, to = text.length): Scanned | undefined {
   if (to - from > MAX_LENGTH) return undefined;
-  let start = skipBlank(text, from, to);
-  let end = blankEnd(text, start, to);
+  let start = skipAsciiSpace(text, from, to);
+  let end = trimAsciiEnd(text, start, to);
   // parse() drops trailing semicolons (`f(x=1);`, Raven's style) without a repair (Python would
   // not); it then reads the calls as it reads calls in prose, where a name touches its `(`.
   const plainEnd = end;
@@ -460,13 +444,13 @@ function scanCalls(text: string, exact: boolean, positional = false, from = 0, t
   }
   // A call starts with its name: decline fences, tags, JSON and prose at once, before any scan.
   let first = start;
-  if (bracketed) first = skipBlank(text, first, end);
+  if (bracketed) first = skipAsciiSpace(text, first, end);
   if (first < end) {
     if (!(isAlpha(text.charCodeAt(first)) || text.charCodeAt(first) === 95)) return undefined;
     // …and its name is followed by `(` (prose and GLM's name-then-JSON decline here, without a throw).
     let p = first;
     for (let c = text.charCodeAt(p); p < end && (isAlpha(c) || isDigit(c) || c === 95 || c === 46); c = text.charCodeAt(++p));
-    p = skipBlank(text, p, end);
+    p = skipAsciiSpace(text, p, end);
     if (p >= end || text.charCodeAt(p) !== 40) return undefined;
   }
   const s = new Scan(text, end, exact, tight, positional);

@@ -93,7 +93,11 @@ export function isAsciiSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-/** Past the ASCII whitespace at `from`, stopping at `to`. */
+/**
+ * Past the ASCII whitespace at `from`, stopping at `to`. This and {@link trimAsciiEnd} are the
+ * fast readers' (fastRead.ts, fastJson.ts), which read whole outputs by range: give them no
+ * substring (see fastRead.ts `scanCalls`).
+ */
 export function skipAsciiSpace(text: string, from: number, to: number): number {
   while (from < to && isAsciiSpace(text.charCodeAt(from))) from++;
   return from;
