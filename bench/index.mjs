@@ -49,7 +49,7 @@ if (!existsSync(join(dist, "index.js")) || !existsSync(join(dist, "cli.js"))) {
 }
 const lib = await import(pathToFileURL(join(dist, "index.js")).href);
 const tmp = mkdtempSync(join(tmpdir(), "toolgrade-bench-"));
-const data = benchData({ root, shared, tmp, readJson: lib.readJson, wantShared: process.env.BENCH_DATA !== "bundled" });
+const data = benchData({ root, shared, tmp, readJsonLines: lib.readJsonLines, wantShared: process.env.BENCH_DATA !== "bundled" });
 if (data.kind === "bundled") {
   process.stderr.write(`note: ${existsSync(shared) && process.env.BENCH_DATA !== "bundled" ? `${shared} has no bfcl/ and conformance/` : process.env.BENCH_DATA === "bundled" ? "BENCH_DATA=bundled" : `${shared} not found`}: using the example suite bundled in data/ (a few entries per category); the figures show the bench runs, they are not comparable with the targets\n`);
 }
@@ -85,7 +85,7 @@ log("parse throughput per output format…");
   const outputs = [];
   if (data.kind === "shared") {
     for (const category of lib.CATEGORY_IDS) {
-      for (const s of corpusSamples(shared, lib.readJson, category)) outputs.push({ output: s.result, functions: entries.get(s.id)?.functions });
+      for (const s of corpusSamples(shared, lib.readJsonLines, category)) outputs.push({ output: s.result, functions: entries.get(s.id)?.functions });
     }
   } else {
     for (const run of data.runs) for (const r of run.records) outputs.push({ output: r.result, functions: entries.get(r.id)?.functions });
@@ -166,7 +166,7 @@ log("rewards…");
 {
   const samples =
     data.kind === "shared"
-      ? (category, runs) => corpusSamples(shared, lib.readJson, category, runs)
+      ? (category, runs) => corpusSamples(shared, lib.readJsonLines, category, runs)
       : (category, runs) => data.runs.filter((r) => !runs || r.mode === "prompt").flatMap((r) => r.records.filter((x) => x.category === category).map((x) => ({ id: x.id, result: x.result, mode: r.mode })));
   const built = rewardConfigs(lib.compile, entries, samples, undefined, formatLabel(lib.parse));
   // With the corpus, each row in a fresh process (bench/reward.mjs); the bundled runs are a smoke test.
@@ -181,7 +181,7 @@ log("rewards…");
   log("reward server…");
   const serverData =
     data.kind === "shared"
-      ? serverSamples(shared, lib.readJson)
+      ? serverSamples(shared, lib.readJsonLines)
       : data.runs[0].records.filter((r) => r.category === "simple_python" || r.category === "parallel_multiple").map((r) => ({ id: r.id, output: r.result }));
   const server = await serverBench({ dist, data: data.suite, golds: data.golds, samples: serverData, batches: QUICK ? 2 : 400, seconds: QUICK ? 0.5 : 10, warmMs: QUICK ? 0 : 3000 });
   details.server = server;

@@ -34,7 +34,7 @@ if (args[0] === "--child") {
   const suite = lib.loadSuite(join(shared, "bfcl"), { categories: [category] });
   const entries = new Map([...suite.entries.values()].flat().map((e) => [e.id, e]));
   const cache = new Map();
-  const work = corpusSamples(shared, lib.readJson, category, runs === "all" ? undefined : runs.split(",")).map((s) => {
+  const work = corpusSamples(shared, lib.readJsonLines, category, runs === "all" ? undefined : runs.split(",")).map((s) => {
     const key = `${s.id}/${s.mode}`;
     if (!cache.has(key)) cache.set(key, lib.compile(entries.get(s.id), { decode: s.mode }));
     return [cache.get(key), s.result];

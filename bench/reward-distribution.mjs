@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 const here = fileURLToPath(new URL(".", import.meta.url));
 const dist = resolve(process.env.TOOLGRADE_DIST ?? join(here, "../dist"));
 const shared = resolve(process.env.TOOLGRADE_SHARED ?? join(here, "../../shared"));
-const { compile, grade, loadSuite, readJson } = await import(join(dist, "index.js"));
+const { compile, grade, loadSuite, readJsonLines } = await import(join(dist, "index.js"));
 
 const entries = new Map([...loadSuite(join(shared, "bfcl")).entries.values()].flat().map((e) => [e.id, e]));
 const root = join(shared, "conformance");
@@ -20,9 +20,8 @@ for (const run of readdirSync(root, { withFileTypes: true })) {
   if (!run.isDirectory() || run.name === "probes") continue;
   for (const file of readdirSync(join(root, run.name)).sort()) {
     const category = file.replace(/\.jsonl$/, "");
-    for (const line of readFileSync(join(root, run.name, file), "utf8").split("\n")) {
-      if (!line.trim()) continue;
-      const r = readJson(line).value;
+    const path = join(root, run.name, file);
+    for (const { value: r } of readJsonLines(path, readFileSync(path, "utf8"))) {
       const entry = entries.get(r.get("id"));
       const decode = r.get("mode");
       const underscoreToDot = r.get("underscore_to_dot");

@@ -22,16 +22,13 @@ const BATCH = 256;
 export const SERVER_RUNS = ["qwen3-4b-instruct-2507", "aafv-qwen2.5-7b-instruct", "aafv-llama-3.1-8b-instruct", "v1-claude-3.5-sonnet-20240620", "v1-gorilla-openfunctions-v2"];
 export const SERVER_LABELS = { reward: "POST /reward (with details)", rewards: "POST /reward (rewards only)", get_reward: "POST /get_reward (OpenRLHF)" };
 
-/** The corpus outputs the server is fed: {id, output}. */
-export function serverSamples(shared, readJson) {
+/** The corpus outputs the server is fed: {id, output}. They travel as JSON, so how they are read here does not matter. */
+export function serverSamples(shared, readJsonLines) {
   const samples = [];
   for (const category of ["simple_python", "parallel_multiple"]) {
     for (const run of SERVER_RUNS) {
-      for (const line of readFileSync(join(shared, "conformance", run, `${category}.jsonl`), "utf8").split("\n")) {
-        if (!line.trim()) continue;
-        const r = readJson(line).value;
-        samples.push({ id: r.get("id"), output: r.get("result") });
-      }
+      const file = join(shared, "conformance", run, `${category}.jsonl`);
+      for (const { value: r } of readJsonLines(file, readFileSync(file, "utf8"))) samples.push({ id: r.get("id"), output: r.get("result") });
     }
   }
   return samples;
@@ -128,12 +125,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const shared = resolve(process.env.TOOLGRADE_SHARED ?? join(here, "../../shared"));
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 2);
   const workers = process.env.BENCH_WORKERS ?? "0";
-  const { readJson } = await import(join(dist, "index.js"));
+  const { readJsonLines } = await import(join(dist, "index.js"));
   console.log(`toolgrade reward server · ${BATCH} outputs per batch · ${connections} connections · server workers ${workers} · load average ${loadavg().map((x) => x.toFixed(2)).join(" ")} on ${availableParallelism()} cores`);
   const rows = await serverBench({
     dist,
     data: join(shared, "bfcl"),
-    samples: serverSamples(shared, readJson),
+    samples: serverSamples(shared, readJsonLines),
     batches: Number(process.env.BENCH_BATCHES ?? 1000),
     seconds: Number(process.env.BENCH_SECONDS ?? 30),
     connections,

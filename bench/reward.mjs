@@ -20,23 +20,28 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const PLAIN_RUNS = ["qwen3-4b-instruct-2507", "aafv-qwen2.5-7b-instruct", "aafv-llama-3.1-8b-instruct", "v1-claude-3.5-sonnet-20240620", "v1-gorilla-openfunctions-v2"];
 
-/** Every output of a category in the corpus (of the given runs, or all): {id, result, mode}. */
-export function corpusSamples(shared, readJson, category, runs) {
+/**
+ * Every output of a category in the corpus (of the given runs, or all): {id, result, mode}.
+ * Records are read with the library's JSON Lines reader, as `toolgrade reward --results` reads a
+ * result file (and as the server's JSON.parse reads a request): outputs are whole strings.
+ * Reading each line with readJson instead leaves outputs that are slices of the whole record
+ * line (two-byte when the line holds any character past Latin-1) or concatenations of
+ * escape-decoded pieces, which V8 reads slower: the same outputs scored 1.2× slower over all
+ * runs and 3× slower for xLAM's JSON (bench/README.md).
+ */
+export function corpusSamples(shared, readJsonLines, category, runs) {
   const root = join(shared, "conformance");
   const out = [];
   for (const run of readdirSync(root, { withFileTypes: true })) {
     if (!run.isDirectory() || run.name === "probes" || (runs && !runs.includes(run.name))) continue;
+    const file = join(root, run.name, `${category}.jsonl`);
     let text;
     try {
-      text = readFileSync(join(root, run.name, `${category}.jsonl`), "utf8");
+      text = readFileSync(file, "utf8");
     } catch {
       continue;
     }
-    for (const line of text.split("\n")) {
-      if (!line.trim()) continue;
-      const r = readJson(line).value;
-      out.push({ id: r.get("id"), result: r.get("result"), mode: r.get("mode") });
-    }
+    for (const { value: r } of readJsonLines(file, text)) out.push({ id: r.get("id"), result: r.get("result"), mode: r.get("mode") });
   }
   return out;
 }
@@ -158,10 +163,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const shared = resolve(process.env.TOOLGRADE_SHARED ?? join(here, "../../shared"));
   const seconds = Number(process.env.BENCH_SECONDS ?? 2);
   const only = process.argv[2] === "--only" ? process.argv[3] : undefined;
-  const { compile, loadSuite, readJson, parse } = await import(join(dist, "index.js"));
+  const { compile, loadSuite, readJsonLines, parse } = await import(join(dist, "index.js"));
   const suite = loadSuite(join(shared, "bfcl"), { categories: ["simple_python", "parallel_multiple"] });
   const entries = new Map([...suite.entries.values()].flat().map((e) => [e.id, e]));
-  const all = rewardConfigs(compile, entries, (category, runs) => corpusSamples(shared, readJson, category, runs), undefined, formatLabel(parse));
+  const all = rewardConfigs(compile, entries, (category, runs) => corpusSamples(shared, readJsonLines, category, runs), undefined, formatLabel(parse));
   if (only !== undefined) {
     // A child of measureInFreshProcesses: one configuration, its figures as one JSON line.
     const config = all.find((c) => c.name === only);

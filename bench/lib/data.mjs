@@ -38,7 +38,7 @@ export function rawField(line, key) {
 /**
  * @returns {{kind: "shared"|"bundled", suite: string, golds?: string, runs: Array<{name, mode, underscoreToDot, folder, records: Array<{id, category, result, line}>}>, corpus?: string}}
  */
-export function benchData({ root, shared, tmp, readJson, wantShared }) {
+export function benchData({ root, shared, tmp, readJsonLines, wantShared }) {
   if (wantShared && existsSync(join(shared, "bfcl")) && existsSync(join(shared, "conformance"))) {
     const runs = SHARED_RUNS.map((run) => {
       const dir = join(shared, "conformance", run.name);
@@ -51,10 +51,8 @@ export function benchData({ root, shared, tmp, readJson, wantShared }) {
         const sub = join(folder, category.startsWith("live_") ? "live" : "non_live");
         mkdirSync(sub, { recursive: true });
         writeFileSync(join(sub, `BFCL_v4_${category}_result.json`), `${out.join("\n")}\n`);
-        for (const l of out) {
-          const r = readJson(l).value;
-          records.push({ id: r.get("id"), category, result: r.get("result"), line: l });
-        }
+        // Read as the CLI reads a result file (see corpusSamples in bench/reward.mjs).
+        for (const { line, value: r } of readJsonLines(f, out.join("\n"))) records.push({ id: r.get("id"), category, result: r.get("result"), line: out[line - 1] });
       }
       return { ...run, folder, records };
     });
@@ -70,11 +68,9 @@ export function benchData({ root, shared, tmp, readJson, wantShared }) {
       for (const f of readdirSync(join(folder, sub)).sort()) {
         const category = /^BFCL_v4_(.+)_result\.json$/.exec(f)?.[1];
         if (!category) continue;
-        for (const l of readFileSync(join(folder, sub, f), "utf8").split("\n")) {
-          if (!l.trim()) continue;
-          const r = readJson(l).value;
-          records.push({ id: r.get("id"), category, result: r.get("result"), line: l });
-        }
+        const text = readFileSync(join(folder, sub, f), "utf8");
+        const lines = text.split("\n");
+        for (const { line, value: r } of readJsonLines(f, text)) records.push({ id: r.get("id"), category, result: r.get("result"), line: lines[line - 1] });
       }
     }
     return { ...run, folder, records };
