@@ -50,9 +50,11 @@ export function benchData({ root, shared, tmp, readJsonLines, wantShared }) {
         const out = lines.map((l) => `{"id": ${rawField(l, "id")}, "result": ${rawField(l, "result")}}`);
         const sub = join(folder, category.startsWith("live_") ? "live" : "non_live");
         mkdirSync(sub, { recursive: true });
-        writeFileSync(join(sub, `BFCL_v4_${category}_result.json`), `${out.join("\n")}\n`);
+        const text = `${out.join("\n")}\n`;
+        const file = join(sub, `BFCL_v4_${category}_result.json`);
+        writeFileSync(file, text);
         // Read as the CLI reads a result file (see corpusSamples in bench/reward.mjs).
-        for (const { line, value: r } of readJsonLines(f, out.join("\n"))) records.push({ id: r.get("id"), category, result: r.get("result"), line: out[line - 1] });
+        for (const { line, value: r } of readJsonLines(file, text)) records.push({ id: r.get("id"), category, result: r.get("result"), line: out[line - 1] });
       }
       return { ...run, folder, records };
     });
