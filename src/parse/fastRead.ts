@@ -365,7 +365,8 @@ function isDigit(c: number): boolean {
  */
 export function fastRead(text: string, functions?: readonly FunctionDoc[]): Call[] | undefined {
   const calls = scanCalls(text, false, true)?.calls;
-  return calls && functions ? calls.map((c) => (c.positional.length > 0 ? bindPositional(c, findDoc(functions, c.name)).call : c)) : calls;
+  if (!calls || !functions || !calls.some((c) => c.positional.length > 0)) return calls;
+  return calls.map((c) => (c.positional.length > 0 ? bindPositional(c, findDoc(functions, c.name)).call : c));
 }
 
 /**
