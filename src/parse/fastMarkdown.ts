@@ -77,5 +77,7 @@ export function fastReadEscaped(text: string, maxDepth: number): Call[] | undefi
   if (pythonOpens && !escapeOutsideStrings(t, maxDepth)) return undefined;
   if (text.includes(FENCE)) return undefined;
   if (holdsMarker(text)) return undefined;
-  return fastReadWhole(t.replace(/\\([_*[\]])/g, "$1"));
+  // Unescaping can make a marker (`\[THINK\]`), which parse() then meets in the text it reads.
+  const unescaped = t.replace(/\\([_*[\]])/g, "$1");
+  return holdsWordMarker(unescaped) ? undefined : fastReadWhole(unescaped);
 }

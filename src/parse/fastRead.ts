@@ -364,7 +364,7 @@ function isDigit(c: number): boolean {
  * @example fastRead("<tool_call>…") // undefined: left to parse()
  */
 export function fastRead(text: string, functions?: readonly FunctionDoc[]): Call[] | undefined {
-  const calls = scanCalls(text, false, true)?.calls;
+  const calls = scanOutput(text, false, true)?.calls;
   if (!calls || !functions || !calls.some((c) => c.positional.length > 0)) return calls;
   return calls.map((c) => (c.positional.length > 0 ? bindPositional(c, findDoc(functions, c.name)).call : c));
 }
@@ -377,7 +377,7 @@ export function fastRead(text: string, functions?: readonly FunctionDoc[]): Call
  * @example fastReadClean("f(a=1), g(b='x')") // undefined: parse() notes brackets_added
  */
 export function fastReadClean(text: string): Call[] | undefined {
-  const r = scanCalls(text, false);
+  const r = scanOutput(text, false);
   return r && r.bareNames === 0 && (r.bracketed || r.calls.length === 1) ? r.calls : undefined;
 }
 
@@ -391,13 +391,17 @@ export function fastReadClean(text: string): Call[] | undefined {
  */
 export function fastReadPython(text: string): Call[] | undefined {
   // (A NUL or a surrogate can only stand inside a string here; the string scan declines it.)
-  return scanCalls(text, true)?.calls;
+  return scanOutput(text, true)?.calls;
 }
 
 /**
  * The calls of text that is, as a whole, a Python call list (in brackets) or one call, exactly as
  * the full reader's whole-text reading (pythonCalls.ts `readWhole`) reads it with no repair; or
- * `undefined`. Nothing is trimmed or dropped first: the text is read as Python reads it.
+ * `undefined`. Nothing is trimmed or dropped first: the text is read as Python reads it. Word
+ * markers are not looked for: outside strings they are bare names, which this reading declines,
+ * and inside strings the parser reads them as text too; whether the output around holds one is
+ * its caller's question (fastMarkdown.ts asks it of the whole answer, parse() has acted on them
+ * before reading any part).
  *
  * @example fastReadWhole("[f(a=1), g(b='x')]") // two calls
  * @example fastReadWhole("f(a=1);") // undefined: not one Python expression
@@ -474,7 +478,15 @@ function scanCalls(text: string, exact: boolean, positional = false, from = 0, t
     if (e === DECLINE) return undefined;
     throw e;
   }
-  // Checked last: most texts are declined before, and a search over all of one is not free.
-  if (holdsWordMarker(from === 0 && to === text.length ? text : text.slice(from, to))) return undefined;
   return { calls, bracketed, bareNames: s.bareNames };
+}
+
+/**
+ * {@link scanCalls} of a whole output, declined when it holds a word marker: parse() acts on the
+ * marker before reading any call. Checked after the scan: most texts are declined before, and a
+ * search over all of one is not free.
+ */
+function scanOutput(text: string, exact: boolean, positional = false): Scanned | undefined {
+  const r = scanCalls(text, exact, positional);
+  return r && !holdsWordMarker(text) ? r : undefined;
 }
