@@ -12,26 +12,19 @@
 //
 // bench/index.mjs imports serverBench to put these figures in its table.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { corpusSamples } from "./reward.mjs";
 
 const BATCH = 256;
 export const SERVER_RUNS = ["qwen3-4b-instruct-2507", "aafv-qwen2.5-7b-instruct", "aafv-llama-3.1-8b-instruct", "v1-claude-3.5-sonnet-20240620", "v1-gorilla-openfunctions-v2"];
 export const SERVER_LABELS = { reward: "POST /reward (with details)", rewards: "POST /reward (rewards only)", get_reward: "POST /get_reward (OpenRLHF)" };
 
-/** The corpus outputs the server is fed: {id, output}. They travel as JSON, so how they are read here does not matter. */
+/** The corpus outputs the server is fed: {id, output}. They travel as JSON, so how they are read does not matter. */
 export function serverSamples(shared, readJsonLines) {
-  const samples = [];
-  for (const category of ["simple_python", "parallel_multiple"]) {
-    for (const run of SERVER_RUNS) {
-      const file = join(shared, "conformance", run, `${category}.jsonl`);
-      for (const { value: r } of readJsonLines(file, readFileSync(file, "utf8"))) samples.push({ id: r.get("id"), output: r.get("result") });
-    }
-  }
-  return samples;
+  return ["simple_python", "parallel_multiple"].flatMap((category) => corpusSamples(shared, readJsonLines, category, SERVER_RUNS).map((s) => ({ id: s.id, output: s.result })));
 }
 
 // A few distinct bodies per protocol, built once, so the client spends little CPU.
