@@ -212,6 +212,20 @@ describe("parse() with the fast reader in front", () => {
     expect(parseDifference(text)).toBeUndefined();
   });
 
+  // The whole-text and prose readings inside parse() read ranges without looking for markers:
+  // inside a string a marker is text to the parser too.
+  it.each(
+    WORD_MARKERS.flatMap((m) => [
+      `[f(a='${m}')]`,
+      `Sure:\n[f(a='x ${m} y', b=1)]\nDone.`,
+      "```python\n[f(a=\"" + m + "\")]\n```",
+      `Call f(a='${m}') and then g(b="${m}").`,
+      `\\[f\\_x(a='${m}')\\]`,
+    ]),
+  )("a word marker inside a string: %j", (text) => {
+    expect(parseDifference(text)).toBeUndefined();
+  });
+
   it("gives what the full reader gives on generated text", () => {
     fc.assert(
       fc.property(fc.oneof(output, near, semicolonCallListText), (t) => {
