@@ -18,10 +18,10 @@
  * every corpus output and on generated text.
  */
 import type { Call } from "../types.js";
-import { readJsonPrefix } from "../value/json.js";
+import { JsonReader, readJsonPrefix, readJsonWith } from "../value/json.js";
 import { PyDict, type Value } from "../value/value.js";
 import { FAST_LIMITS, holdsWordMarker } from "./fastRead.js";
-import { callsFromValue, makeCall } from "./scan/callObject.js";
+import { callsFromValue, isArgumentsKey, makeCall } from "./scan/callObject.js";
 import { matchBracket } from "./scan/brackets.js";
 import { isAsciiSpace, plainName, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
 import { DECLINED as NOT_PLAIN, readPlainLiteral } from "./scan/jsValue.js";
@@ -129,6 +129,11 @@ export function fastReadJsonBlock(text: string, from: number, to: number, noCall
 function readBody(text: string, from: number, to: number, noCallNames: ReadonlySet<string>, calls: Call[], loose: boolean): Call[] | undefined {
   const first = text.charCodeAt(from);
   if ((first !== 0x7b && first !== 0x5b) || holdsMarker(text, from, to) || (!loose && pythonQuoted(text, from, to))) return undefined;
+  const start = calls.length;
+  if (readCallObjects(text, from, to, calls)) {
+    for (let i = start; i < calls.length; i++) if (noCallNames.has(calls[i]!.name)) return undefined;
+    return calls.length > MAX_CALLS ? undefined : calls;
+  }
   const value = loose ? looseValue(text, from, to) : strictValue(text, from, to);
   if (value === undefined) return undefined;
   const ctx = new Ctx(text, FAST_LIMITS, { noCallNames, docs: undefined, fast: true });
@@ -139,6 +144,58 @@ function readBody(text: string, from: number, to: number, noCallNames: ReadonlyS
     if (calls.push(d.call) > MAX_CALLS) return undefined;
   }
   return calls;
+}
+
+/**
+ * The commonest shapes read straight into calls: the JSON in `[from, to)` is an object of a
+ * `"name"` string and one arguments object (`"arguments"`, `"parameters"`… as `callsFromValue`
+ * knows them) and nothing else, a list of such objects, or an object holding only such a list as
+ * its `"tool_calls"`. `callsFromValue` reads the same calls, without a note, from the PyDicts
+ * `readJsonPrefix` would build; this builds none. False, with `calls` as it was, for anything
+ * else, which the general reading then takes.
+ */
+function readCallObjects(text: string, from: number, to: number, calls: Call[]): boolean {
+  const start = calls.length;
+  const read = readJsonWith(text, from, MAX_DEPTH, (j) => {
+    if (text.charCodeAt(from) === 0x5b) {
+      if (!readCallList(j, 0, calls)) return false;
+    } else if (!readCallObject(j, 0, calls)) {
+      // `{"tool_calls": [...]}`, read again from its start.
+      j.pos = from;
+      if (!j.opensObject() || j.memberKey() !== "tool_calls" || !readCallList(j, 1, calls) || !j.closesObject()) return false;
+    }
+    return j.pos === to;
+  });
+  if (read) return true;
+  calls.length = start;
+  return false;
+}
+
+/** A non-empty list at `depth` of call objects (see {@link readCallObjects}), added to `calls`. */
+function readCallList(j: JsonReader, depth: number, calls: Call[]): boolean {
+  if (j.text.charCodeAt(j.pos) !== 0x5b || !j.opensArray()) return false;
+  do if (!readCallObject(j, depth + 1, calls)) return false;
+  while (!j.closesArray());
+  return true;
+}
+
+/** One call object at `depth` (see {@link readCallObjects}), added to `calls`; false for any other value. */
+function readCallObject(j: JsonReader, depth: number, calls: Call[]): boolean {
+  j.skipWs();
+  if (j.text.charCodeAt(j.pos) !== 0x7b || !j.opensObject()) return false;
+  let name: string | undefined;
+  let args: Map<string, Value> | undefined;
+  do {
+    const key = j.memberKey();
+    const c = j.text.charCodeAt(j.pos);
+    if (key === "name" && name === undefined && c === 0x22) name = j.string();
+    else if (args === undefined && c === 0x7b && isArgumentsKey(key)) args = j.members(depth + 1);
+    else return false;
+  } while (!j.closesObject());
+  const trimmed = name?.trim();
+  if (!trimmed || !args) return false;
+  calls.push({ name: trimmed, args, positional: [] });
+  return true;
 }
 
 /** The strict JSON value that fills `[from, to)`, or undefined. */

@@ -5,8 +5,8 @@
  * It returns exactly the calls `parse()` returns for such a payload, which it reads without a
  * repair, or `undefined` for anything else, and the full reader then runs. The full reader
  * converts the whole payload into the value model, tries five payload shapes, and collects the
- * calls with their notes; this one reads each arguments string with the same JSON reader and
- * builds the calls with the full reader's own `makeCall`.
+ * calls with their notes; this one reads each arguments string with the same JSON reader, its
+ * members straight into the call's arguments (`readJsonMembers`).
  *
  * It declines rather than guesses: an empty list, an item that is not an object of one key, a
  * key that is no function name or is one the other shapes use (`name`, `type`, `functionCall`…,
@@ -15,10 +15,10 @@
  * past the fast readers' limits. test/parse/fastPayload.test.ts holds it to the full reader.
  */
 import type { Call } from "../types.js";
-import { readJson } from "../value/json.js";
+import { readJsonMembers } from "../value/json.js";
 import { PyDict } from "../value/value.js";
 import { FAST_LIMITS } from "./fastRead.js";
-import { isBfclCallKey, makeCall } from "./scan/callObject.js";
+import { isBfclCallKey } from "./scan/callObject.js";
 
 /**
  * The calls of a BFCL FC result (`[{name: "<arguments JSON>"}, …]`, items plain objects or
@@ -29,7 +29,8 @@ import { isBfclCallKey, makeCall } from "./scan/callObject.js";
  */
 export function fastReadFcPayload(output: unknown, noCallNames: ReadonlySet<string>): Call[] | undefined {
   if (!Array.isArray(output) || output.length === 0 || output.length > FAST_LIMITS.maxCalls) return undefined;
-  const calls: Call[] = [];
+  // A list of one for the first call (one grown by push starts with room for seventeen).
+  let calls: Call[] | undefined;
   let length = 0;
   for (const item of output) {
     let name: unknown;
@@ -50,9 +51,11 @@ export function fastReadFcPayload(output: unknown, noCallNames: ReadonlySet<stri
     if (typeof name !== "string" || typeof args !== "string" || !isBfclCallKey(name) || noCallNames.has(name)) return undefined;
     length += name.length + args.length;
     if (length > FAST_LIMITS.maxLength) return undefined;
-    const read = readJson(args, { maxDepth: FAST_LIMITS.maxDepth });
-    if (!read.ok || !(read.value instanceof PyDict)) return undefined;
-    calls.push(makeCall(name, read.value, []));
+    const read = readJsonMembers(args, FAST_LIMITS.maxDepth);
+    if (!read) return undefined;
+    const call = { name, args: read, positional: [] };
+    if (calls) calls.push(call);
+    else calls = [call];
   }
   return calls;
 }

@@ -63,23 +63,45 @@ const ESCAPES: ReadonlyMap<number, string> = new Map([
   [114, "\r"],
 ]);
 
+const NO_CALLS: Call[] = Object.freeze([]) as unknown as Call[];
+
 /** Thrown inside the scan to decline; never escapes {@link fastRead}. */
 const DECLINE = Symbol("decline");
 
+/**
+ * One scan of a text: its settings, where it is, and what it read. One instance serves every
+ * scan ({@link SCAN}): a scan runs to its end before the next starts, and its result is read at
+ * once, so a reward allocates no scanner.
+ */
 class Scan {
+  text = "";
+  end = 0;
+  /** Python's own reading: a bare attribute chain is not a value. */
+  exact = false;
+  /** A call's name must touch its `(`. */
+  tight = false;
+  /** Positional arguments are read (before the keyword ones, as Python requires). */
+  positional = false;
   pos = 0;
   /** Values read as the text of a bare name (parse() notes each as `name_as_text`). */
   bareNames = 0;
-  constructor(
-    readonly text: string,
-    readonly end: number,
-    /** Python's own reading: a bare attribute chain is not a value. */
-    readonly exact: boolean,
-    /** A call's name must touch its `(`. */
-    readonly tight = false,
-    /** Positional arguments are read (before the keyword ones, as Python requires). */
-    readonly positional = false,
-  ) {}
+  /** The calls read; the list is the caller's once the scan has ended. */
+  calls: Call[] = [];
+  /** The calls stood in `[…]`. */
+  bracketed = false;
+
+  start(text: string, pos: number, end: number, exact: boolean, tight: boolean, positional: boolean, bracketed: boolean): this {
+    this.text = text;
+    this.pos = pos;
+    this.end = end;
+    this.exact = exact;
+    this.tight = tight;
+    this.positional = positional;
+    this.bracketed = bracketed;
+    this.bareNames = 0;
+    this.calls = NO_CALLS;
+    return this;
+  }
 
   /** Skips spaces and tabs, and newlines when `lines` (inside brackets). */
   space(lines: boolean): void {
@@ -411,6 +433,9 @@ export function fastReadWhole(text: string, from = 0, to = text.length): Call[] 
   return r && r.bareNames === 0 && r.calls.length > 0 && (r.bracketed || r.calls.length === 1) ? r.calls : undefined;
 }
 
+/** The scanner every scan uses (see {@link Scan}). */
+const SCAN = new Scan();
+
 /**
  * Whether parse limits leave room for the fast readers, which leave longer, deeper or larger
  * inputs to the full readers (a lower limit must be enforced by the full reader).
@@ -419,19 +444,13 @@ export function withinFastLimits(limits: { maxLength: number; maxDepth: number; 
   return limits.maxLength >= MAX_LENGTH && limits.maxDepth >= MAX_DEPTH && limits.maxCalls >= MAX_CALLS;
 }
 
-interface Scanned {
-  calls: Call[];
-  bracketed: boolean;
-  bareNames: number;
-}
-
 /**
  * The calls of `text[from, to)`. Readers of a part of a longer text pass its range rather than a
  * slice, and the helpers called here read only such whole strings: V8 compiles this scan and its
  * helpers for the string representations they meet, and once they had met substrings (a
  * `SlicedString` each) plain outputs were read a quarter slower (qwen3's call lists 0.75 → 0.96 µs).
  */
-function scanCalls(text: string, exact: boolean, positional = false, from = 0, to = text.length): Scanned | undefined {
+function scanCalls(text: string, exact: boolean, positional = false, from = 0, to = text.length): Scan | undefined {
   if (to - from > MAX_LENGTH) return undefined;
   let start = skipAsciiSpace(text, from, to);
   let end = trimAsciiEnd(text, start, to);
@@ -458,15 +477,20 @@ function scanCalls(text: string, exact: boolean, positional = false, from = 0, t
     p = skipAsciiSpace(text, p, end);
     if (p >= end || text.charCodeAt(p) !== 40) return undefined;
   }
-  const s = new Scan(text, end, exact, tight, positional);
-  s.pos = start;
-  const calls: Call[] = [];
+  const s = SCAN.start(text, start, end, exact, tight, positional, bracketed);
   try {
     s.space(bracketed);
     // `[]`: Python reads an empty list (parse() reports it as a no-call, so only the exact reader takes it).
-    if (exact && bracketed && s.pos >= end) return { calls, bracketed, bareNames: 0 };
+    if (exact && bracketed && s.pos >= end) {
+      s.calls = [];
+      return s;
+    }
+    // Most outputs hold one call: a list of one, grown only for the next.
+    let calls: Call[] | undefined;
     for (;;) {
-      calls.push(s.call());
+      const call = s.call();
+      if (calls) calls.push(call);
+      else s.calls = calls = [call];
       if (calls.length > MAX_CALLS) return undefined;
       s.space(bracketed);
       if (s.pos >= end) break;
@@ -478,7 +502,7 @@ function scanCalls(text: string, exact: boolean, positional = false, from = 0, t
     if (e === DECLINE) return undefined;
     throw e;
   }
-  return { calls, bracketed, bareNames: s.bareNames };
+  return s;
 }
 
 /**
@@ -486,7 +510,7 @@ function scanCalls(text: string, exact: boolean, positional = false, from = 0, t
  * marker before reading any call. Checked after the scan: most texts are declined before, and a
  * search over all of one is not free.
  */
-function scanOutput(text: string, exact: boolean, positional = false): Scanned | undefined {
+function scanOutput(text: string, exact: boolean, positional = false): Scan | undefined {
   const r = scanCalls(text, exact, positional);
   return r && !holdsWordMarker(text) ? r : undefined;
 }

@@ -54,6 +54,42 @@ export function readJson(text: string, options: JsonOptions = {}): JsonResult {
 }
 
 /**
+ * Reads a JSON text that is one object into a Map of its members, as {@link readJson} reads it
+ * into a PyDict (a repeated key keeps its first position and takes its last value); `undefined`
+ * for any other text, without saying why. For the fast readers of call arguments, which decline
+ * what they cannot read and need no PyDict to turn into the arguments' Map.
+ *
+ * @example readJsonMembers('{"a": 5.0, "b": 5}', 32) // Map {a: 5 (float), b: 5n (int)}
+ */
+export function readJsonMembers(text: string, maxDepth: number): Map<string, Value> | undefined {
+  return readJsonWith(text, 0, maxDepth, (j) => {
+    j.skipWs();
+    if (text.charCodeAt(j.pos) !== 0x7b) return undefined;
+    const members = j.members(0);
+    j.skipWs();
+    return j.pos < text.length ? undefined : members;
+  });
+}
+
+/**
+ * Runs `read` with a {@link JsonReader} at `start` of `text`: what it returns, or `undefined`
+ * when the text is not the JSON it reads, without saying why. For readers that expect one shape
+ * and leave anything else to a general reader.
+ *
+ * @example readJsonWith('{"a": 1}', 0, 32, (j) => (j.opensObject() ? j.memberKey() : undefined)) // "a"
+ */
+export function readJsonWith<T>(text: string, start: number, maxDepth: number, read: (j: JsonReader) => T | undefined): T | undefined {
+  const reader = new JsonReader(text, maxDepth);
+  reader.pos = start;
+  try {
+    return read(reader);
+  } catch (e) {
+    if (e instanceof JsonFail) return undefined;
+    throw e;
+  }
+}
+
+/**
  * Reads one JSON value starting at `start` and reports where it ended, like Python's
  * `JSONDecoder.raw_decode`: what follows the value is left for the caller.
  */
@@ -101,7 +137,12 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-class JsonReader {
+/**
+ * Reads JSON text piece by piece. Each method reads at `pos` and moves past what it read; on
+ * text that is not the JSON it reads it throws, and {@link readJsonWith} turns that into
+ * `undefined`.
+ */
+export class JsonReader {
   pos = 0;
 
   constructor(
@@ -191,7 +232,7 @@ class JsonReader {
     return p - intStart > 15 ? BigInt(text) : BigInt(Number(text));
   }
 
-  private string(): string {
+  string(): string {
     const t = this.text;
     const start = this.pos;
     let p = start + 1;
@@ -265,63 +306,91 @@ class JsonReader {
   }
 
   private array(depth: number): Value[] {
-    const t = this.text;
-    this.pos++;
     const out: Value[] = [];
+    if (this.opensArray()) {
+      do {
+        this.skipWs();
+        out.push(this.value(depth + 1));
+      } while (!this.closesArray());
+    }
+    return out;
+  }
+
+  /** Past the `[` at `pos`; false, past the `]` too, when the list is empty. */
+  opensArray(): boolean {
+    this.pos++;
     this.skipWs();
-    if (t.charCodeAt(this.pos) === 0x5d) {
-      this.pos++;
-      return out;
-    }
-    for (;;) {
-      this.skipWs();
-      out.push(this.value(depth + 1));
-      this.skipWs();
-      const c = t.charCodeAt(this.pos);
-      if (c === 0x2c) {
-        this.pos++;
-        continue;
-      }
-      if (c === 0x5d) {
-        this.pos++;
-        return out;
-      }
-      throw new JsonFail(`expecting ',' or ']', found ${describe(t, this.pos)}`, this.pos);
-    }
+    if (this.text.charCodeAt(this.pos) !== 0x5d) return true;
+    this.pos++;
+    return false;
+  }
+
+  /** Past the `,` or `]` after an item; true at the `]`. */
+  closesArray(): boolean {
+    return this.closes(0x5d, "']'");
   }
 
   private object(depth: number): PyDict {
-    const t = this.text;
-    this.pos++;
     const out = new PyDict();
+    if (this.opensObject()) {
+      do out.set(this.memberKey(), this.value(depth + 1));
+      while (!this.closesObject());
+    }
+    return out;
+  }
+
+  /**
+   * The object at `pos` as a Map of its members (a repeated key keeps its first position and
+   * takes its last value, as {@link object} sets them into a PyDict). Its own loop: one loop for
+   * both kinds of dict would set into either, and reading objects into PyDicts got slower.
+   */
+  members(depth: number): Map<string, Value> {
+    const out = new Map<string, Value>();
+    if (this.opensObject()) {
+      do out.set(this.memberKey(), this.value(depth + 1));
+      while (!this.closesObject());
+    }
+    return out;
+  }
+
+  /** Past the `{` at `pos`; false, past the `}` too, when the object is empty. */
+  opensObject(): boolean {
+    this.pos++;
     this.skipWs();
-    if (t.charCodeAt(this.pos) === 0x7d) {
-      this.pos++;
-      return out;
+    if (this.text.charCodeAt(this.pos) !== 0x7d) return true;
+    this.pos++;
+    return false;
+  }
+
+  /** A member's key and the `:` after it. */
+  memberKey(): string {
+    const t = this.text;
+    this.skipWs();
+    if (t.charCodeAt(this.pos) !== 0x22) {
+      throw new JsonFail(`expecting a property name in double quotes, found ${describe(t, this.pos)}`, this.pos);
     }
-    for (;;) {
-      this.skipWs();
-      if (t.charCodeAt(this.pos) !== 0x22) {
-        throw new JsonFail(`expecting a property name in double quotes, found ${describe(t, this.pos)}`, this.pos);
-      }
-      const key = this.string();
-      this.skipWs();
-      if (t.charCodeAt(this.pos) !== 0x3a) throw new JsonFail(`expecting ':', found ${describe(t, this.pos)}`, this.pos);
+    const key = this.string();
+    this.skipWs();
+    if (t.charCodeAt(this.pos) !== 0x3a) throw new JsonFail(`expecting ':', found ${describe(t, this.pos)}`, this.pos);
+    this.pos++;
+    this.skipWs();
+    return key;
+  }
+
+  /** Past the `,` or `}` after a member; true at the `}`. */
+  closesObject(): boolean {
+    return this.closes(0x7d, "'}'");
+  }
+
+  private closes(closer: number, name: string): boolean {
+    const t = this.text;
+    this.skipWs();
+    const c = t.charCodeAt(this.pos);
+    if (c === 0x2c || c === closer) {
       this.pos++;
-      this.skipWs();
-      out.set(key, this.value(depth + 1));
-      this.skipWs();
-      const c = t.charCodeAt(this.pos);
-      if (c === 0x2c) {
-        this.pos++;
-        continue;
-      }
-      if (c === 0x7d) {
-        this.pos++;
-        return out;
-      }
-      throw new JsonFail(`expecting ',' or '}', found ${describe(t, this.pos)}`, this.pos);
+      return c === closer;
     }
+    throw new JsonFail(`expecting ',' or ${name}, found ${describe(t, this.pos)}`, this.pos);
   }
 }
 

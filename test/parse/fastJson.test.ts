@@ -39,6 +39,10 @@ describe("the JSON fast readers read JSON call objects, bare, in tagged blocks o
     ["GLM", 'get_weather\n{"city": "Paris", "days": [1, 2]}', "get_weather(; city='Paris', days=[1, 2])"],
     ["GLM, blanks around", ' a.b \r\n\t{"x": {"y": null}}\n', "a.b(; x={'y': None})"],
     ["OpenAI's tool_calls item", '[{"type": "function", "function": {"name": "a", "arguments": {"x": 1}}}]', "a(; x=1)"],
+    ["a repeated argument keeps its first place and takes its last value", block('{"name": "a", "arguments": {"x": 1, "y": 2, "x": 3}}'), "a(; x=3, y=2)"],
+    ["a repeated name, the last one", '{"name": "a", "name": "b", "arguments": {}}', "b(; )"],
+    ["arguments first, in tool_calls", '{"tool_calls": [{"arguments": {"x": {"y": [1]}}, "name": "a"}, {"name": "b", "args": {}}]}', "a(; x={'y': [1]}); b(; )"],
+    ["tool_calls beside another key", '{"tool_calls": [{"name": "a", "arguments": {}}], "role": "assistant"}', "a(; )"],
   ])("%s", (_name, text, expected) => {
     const calls = fast(text);
     expect(calls && reprs(calls)).toBe(expected);
@@ -58,6 +62,9 @@ describe("the JSON fast readers leave everything else to parse()", () => {
     ["a nested list", '[[{"name": "a", "arguments": {}}]]'],
     ["no call in the list", "[]"],
     ["data, not a call", '{"city": "Paris"}'],
+    ["a name that is no string", '{"name": 1, "arguments": {}}'],
+    ["empty tool_calls", '{"tool_calls": []}'],
+    ["a second call without a name", '[{"name": "a", "arguments": {}}, {"arguments": {}}]'],
     ["an empty name", block('{"name": " ", "arguments": {}}')],
     ["a no-call name", block('{"name": "no_function", "arguments": {}}')],
     ["reasoning first", `<think>a</think>${block('{"name": "a", "arguments": {}}')}`],

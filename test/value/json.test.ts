@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readJson, readJsonPrefix } from "../../src/value/json.js";
+import { readJson, readJsonMembers, readJsonPrefix } from "../../src/value/json.js";
 import { pyRepr } from "../../src/value/repr.js";
 import { PyDict } from "../../src/value/value.js";
 
@@ -63,5 +63,24 @@ describe("readJsonPrefix", () => {
   it("reads one value and reports where it ended, like raw_decode", () => {
     const r = readJsonPrefix('{"a": 1}{"b": 2}', 0);
     expect(r.ok && r.end).toBe(8);
+  });
+});
+
+describe("readJsonMembers reads an object into a Map as readJson reads it into a PyDict", () => {
+  it.each([
+    ['{"a": 5.0, "b": 5}'],
+    [' \n{"x": 1, "y": [1, {"z": null}], "x": "last"}\t'],
+    ['{"s": "\\u00e9\\n", "": true, "__proto__": {"k": -1e3}}'],
+    ["{}"],
+  ])("%s", (text) => {
+    const read = readJson(text);
+    expect(read.ok && read.value instanceof PyDict).toBe(true);
+    const dict = (read as { value: PyDict }).value;
+    const members = readJsonMembers(text, 100);
+    expect(members && [...members]).toEqual(dict.entries);
+  });
+
+  it.each([["[1]"], ['"{}"'], ['{"a": 1} x'], ['{"a": 1,}'], ["{'a': 1}"], ['{"a": [[[1]]]}']])("declines %s", (text) => {
+    expect(readJsonMembers(text, 2)).toBeUndefined();
   });
 });

@@ -144,6 +144,11 @@ export function readArguments(v: Value, ctx: Ctx, options: CallObjectOptions, no
   return { ok: true, args: value, positional: [] };
 }
 
+/** Whether a call object's key holds its arguments (`arguments`, `parameters`, `args`…). */
+export function isArgumentsKey(key: string): boolean {
+  return (ARG_KEYS as readonly string[]).includes(key);
+}
+
 /** A {@link Call} from a name and a dict of arguments (non-string keys become their text). */
 export function makeCall(name: string, args: PyDict, positional: Value[]): Call {
   const map = new Map<string, Value>();
