@@ -95,9 +95,9 @@ export function parse(output: unknown, options: ParseOptions = {}): ParseResult 
 }
 
 /**
- * parse() of an output that `fastRead` (fastRead.ts) and {@link readJsonFront} already declined
- * (the reward tries them first): the readers in front would decline too (the scan reads a subset
- * of what fastRead reads), so they are skipped.
+ * parse() of an output that the readers in front already declined (the reward tries them first):
+ * text that `fastRead` (fastRead.ts) and {@link readJsonFront} declined (the scan reads a subset
+ * of what fastRead reads), a payload that `fastReadFcPayload` declined. They are skipped.
  */
 export function parseDeclined(output: unknown, options: ParseOptions = {}): ParseResult {
   const limits = limitsOf(options);

@@ -67,7 +67,13 @@ function fail(code: MismatchCode): Verdict {
   return v;
 }
 
-/** What one output's calls earned, before the preset combines it. */
+/**
+ * What one output's calls earned, before the preset combines it. Every scorer fills the same one
+ * ({@link GRADED}) rather than allocating one: a reward is computed to the end before the next
+ * starts, and every byte a reward allocates costs time twice over, in the collector and in the
+ * cache lines it evicts (bench/README.md, allocation). One record for all scorers, not one per
+ * scorer: it stays in the cache, where a scorer's own would be as cold as the rest of it.
+ */
 interface Graded {
   verdict: Verdict;
   format: number;
@@ -89,6 +95,7 @@ interface Compiled {
   golds: readonly CompiledGold[];
   /** Weights that score a pair for the assignment: the graded ones (the preset's own for `graded`). */
   pair: { name: number; keyPrecision: number; keyRecall: number; values: number; total: number };
+  info: (typeof CATEGORIES)[CategoryId];
 }
 
 /**
@@ -109,7 +116,7 @@ export function compile(entry: Entry, options: RewardOptions = {}): Scorer {
   const w: Readonly<Record<string, number>> = resolved.preset === "graded" ? resolved.weights : PRESETS.graded.weights;
   const pair = { name: w.name!, keyPrecision: w.keyPrecision!, keyRecall: w.keyRecall!, values: w.values!, total: 0 };
   pair.total = pair.name + pair.keyPrecision + pair.keyRecall + pair.values;
-  const c: Compiled = { entry, options: resolved, match, golds, pair };
+  const c: Compiled = { entry, options: resolved, match, golds, pair, info };
   const score = scorerOf(c);
   return Object.assign(score, { id: entry.id, category: entry.category, preset: resolved.preset });
 }
@@ -126,7 +133,7 @@ function scorerOf(c: Compiled): (output: unknown) => Reward {
   const combine = COMBINE[options.preset];
   // Payloads go to parse() as they are: it converts them once, within its own limits (a payload
   // too deep or cyclic is malformed output there), where converting first would copy them twice.
-  return (output) => combine(gradeOutput(c, readCalls(entry, output, options.decode)), options);
+  return (output) => combine(gradeOutput(c, readCalls(entry, output, options.decode, READ)), options);
 }
 
 const COMBINE: Record<PresetId, (g: Graded, o: ResolvedOptions) => Reward> = {
@@ -154,18 +161,50 @@ function final(g: Graded, score: number): number {
   return score > FAILING_MAX ? FAILING_MAX : score < 0 ? 0 : score;
 }
 
+// The records every scorer fills for each output (see Graded). Fractions from the start, so that
+// V8 gives each field the representation it keeps.
+const GRADED: Graded = { verdict: PASS, format: 0.5, count: 0.5, name: 0.5, keyPrecision: 0.5, keyRecall: 0.5, values: 0.5, toolrl: undefined, fixed: undefined };
+/** The one pair of a one-call, one-gold entry, and the list of it. */
+const ONE_PAIR: CallScore = { nameOk: false, keyPrecision: 0.5, keyRecall: 0.5, values: 0.5, goldKeys: 0, sharedKeys: 0, valuesMatched: 0, perfect: false, failure: undefined };
+const ONE_PAIRS: readonly CallScore[] = [ONE_PAIR];
+const READ: ReadOutcome = { status: "calls", calls: [], dropped: 0 };
+
+/** Fills {@link GRADED}. */
+function fill(
+  verdict: Verdict,
+  format: number,
+  count: number,
+  name: number,
+  keyPrecision: number,
+  keyRecall: number,
+  values: number,
+  toolrl: Graded["toolrl"] = undefined,
+  fixed: Graded["fixed"] = undefined,
+): Graded {
+  const g = GRADED;
+  g.verdict = verdict;
+  g.format = format;
+  g.count = count;
+  g.name = name;
+  g.keyPrecision = keyPrecision;
+  g.keyRecall = keyRecall;
+  g.values = values;
+  g.toolrl = toolrl;
+  g.fixed = fixed;
+  return g;
+}
+
 function uniform(verdict: Verdict, format: number, x: number): Graded {
-  return { verdict, format, count: x, name: x, keyPrecision: x, keyRecall: x, values: x, toolrl: undefined, fixed: undefined };
+  return fill(verdict, format, x, x, x, x, x);
 }
 
 function irrelevance(verdict: Verdict, format: number): Graded {
   const x = verdict.valid ? 1 : 0;
-  return { ...uniform(verdict, format, x), fixed: x };
+  return fill(verdict, format, x, x, x, x, x, undefined, x);
 }
 
 function gradeOutput(c: Compiled, read: ReadOutcome): Graded {
-  const { options } = c;
-  const info = CATEGORIES[c.entry.category];
+  const { options, info } = c;
   const readable = read.status !== "malformed";
   if (info.checker === "irrelevance") {
     if (!readable) return irrelevance(options.malformedIsNoCall ? PASS : fail("undecodable_output"), 0);
@@ -204,17 +243,7 @@ function gradeRelevance(c: Compiled, calls: readonly Call[], format: number, dro
     else valid++;
   }
   const n = calls.length;
-  return {
-    verdict: code ? fail(code) : PASS,
-    format,
-    count: 1,
-    name: found / n,
-    keyPrecision: precision / n,
-    keyRecall: recall / n,
-    values: valid / n,
-    toolrl: undefined,
-    fixed: undefined,
-  };
+  return fill(code ? fail(code) : PASS, format, 1, found / n, precision / n, recall / n, valid / n);
 }
 
 /** Simple, multiple and parallel entries: calls against golds. */
@@ -223,11 +252,11 @@ function gradeCalls(c: Compiled, calls: readonly Call[], format: number, dropped
   const G = golds.length;
   const C = calls.length;
   if (G === 0) return C === 0 && !dropped ? uniform(PASS, format, 1) : uniform(fail(dropped ? "undecodable_output" : "wrong_call_count"), format, 0);
-  if (C === 0) return { ...uniform(fail("wrong_call_count"), format, 0), toolrl: { name: 0, keys: 0, values: 0 } };
+  if (C === 0) return fill(fail("wrong_call_count"), format, 0, 0, 0, 0, 0, NO_TOOLRL);
   if (C === 1 && G === 1) {
-    const s = scoreCall(calls[0]!, golds[0]!, c.match, c.options.valueCache);
+    const s = scoreCall(calls[0]!, golds[0]!, c.match, c.options.valueCache, ONE_PAIR);
     const verdict = dropped ? fail("undecodable_output") : s.perfect ? PASS : fail(s.failure!);
-    return graded(c, calls, verdict, format, [s], FIRST);
+    return graded(c, calls, verdict, format, s === ONE_PAIR ? ONE_PAIRS : [s], FIRST);
   }
   const scores: CallScore[][] = calls.map((call) => golds.map((gold) => scoreCall(call, gold, c.match, c.options.valueCache)));
   // The verdict, exactly as gradeDefault decides it.
@@ -252,6 +281,7 @@ function gradeCalls(c: Compiled, calls: readonly Call[], format: number, dropped
 }
 
 const FIRST: readonly number[] = Object.freeze([0]);
+const NO_TOOLRL = Object.freeze({ name: 0, keys: 0, values: 0 });
 
 /** Sums the pairs' components over max(calls, golds); ToolRL's terms only for that preset. */
 function graded(
@@ -277,17 +307,18 @@ function graded(
     values += s.values;
   }
   const D = Math.max(C, G);
-  return {
-    verdict,
-    format,
-    count: Math.max(0, 1 - (G - named + c.options.overEmission * Math.max(0, C - G)) / G),
-    name: named / D,
-    keyPrecision: keyPrecision / D,
-    keyRecall: keyRecall / D,
-    values: values / D,
-    toolrl: c.options.preset === "toolrl" ? toolRlTerms(c, calls, paired, goldOf, callOf) : undefined,
-    fixed: undefined,
-  };
+  // Written here rather than passed to fill(): a fraction passed to a call V8 does not inline is boxed.
+  const g = GRADED;
+  g.verdict = verdict;
+  g.format = format;
+  g.count = Math.max(0, 1 - (G - named + c.options.overEmission * Math.max(0, C - G)) / G);
+  g.name = named / D;
+  g.keyPrecision = keyPrecision / D;
+  g.keyRecall = keyRecall / D;
+  g.values = values / D;
+  g.toolrl = c.options.preset === "toolrl" ? toolRlTerms(c, calls, paired, goldOf, callOf) : undefined;
+  g.fixed = undefined;
+  return g;
 }
 
 /** ToolRL's name, key and value terms over the paired calls. */

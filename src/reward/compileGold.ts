@@ -22,8 +22,12 @@ export interface CompiledParam {
   blankAllowed: boolean;
   /** The call may leave it out (`""` among the alternatives, or the documented default matches). */
   omittable: boolean;
-  /** Primitive values (strings, ints, floats, bools, null) known to match; a few, compared with `===`. */
-  knownPrimitives: readonly Value[];
+  /**
+   * Primitive values (strings, ints, floats, bools, null) known to match, a few, each followed by
+   * its length when a string (else -1): compared with `===` once the lengths agree, so that the
+   * text of a value that cannot be equal is not touched (see {@link KeyTable}).
+   */
+  knownPrimitives: ReadonlyArray<Value>;
   /** Container alternatives known to match, compared by {@link identical}. */
   knownContainers: readonly Value[];
   /** Judgements of primitive values seen before (valueCredit.ts). */
@@ -35,15 +39,22 @@ export interface CompiledParam {
   ctx: MatchContext;
 }
 
-/** What a call's argument name means for one gold, found with a single lookup. */
-export interface KeyInfo {
-  /** The doc knows the param. */
-  inDoc: boolean;
-  /** The gold lists it. */
-  param: CompiledParam | undefined;
-  /** The call must give it (in {@link CompiledGold.mustGive}). */
-  must: boolean;
-}
+/** What a call's argument name means for one gold, as flags in its {@link KeyTable} slots: the doc knows the param. */
+export const KEY_IN_DOC = 1;
+/** The call must give it (in {@link CompiledGold.mustGive}). */
+export const KEY_MUST = 2;
+/** The gold lists it and it cannot be left out. */
+export const KEY_FIXED = 4;
+
+/**
+ * Every name in the doc, the gold or `mustGive`, as one flat list of four slots per name: the
+ * name, its length, its flags (`KEY_*`) and its compiled param (undefined when the gold does
+ * not list it). One list rather than an object per name: a reward reads the slots of a few
+ * names, and in a mix of many prompts each object it touches is a cache miss; the length
+ * spares touching the text of names that cannot be equal.
+ */
+export type KeyTable = ReadonlyArray<string | number | CompiledParam | undefined>;
+export const KEY_SLOTS = 4;
 
 export interface CompiledGold {
   name: string;
@@ -55,21 +66,23 @@ export interface CompiledGold {
   mustGive: readonly string[];
   /** Gold params that cannot be left out (ToolRL's gold keys when no call is paired). */
   fixedParams: number;
-  /** Every name in the doc, the gold or `mustGive` ({@link keyInfo} finds one). */
-  keys: ReadonlyMap<string, KeyInfo>;
-  keyNames: readonly string[];
-  keyInfos: readonly KeyInfo[];
+  /** Every name in the doc, the gold or `mustGive` ({@link keySlot} finds one). */
+  keyTable: KeyTable;
+  /** The same names to their slots, for long lists. */
+  keySlots: ReadonlyMap<string, number>;
 }
 
 /**
- * The meaning of an argument name. A function has a handful of params, and comparing a freshly
- * read name with each is faster than hashing it; long lists use the map.
+ * Where an argument name's slots start in the gold's {@link KeyTable}, or -1. A function has a
+ * handful of params, and comparing a freshly read name with each is faster than hashing it;
+ * long lists use the map.
  */
-export function keyInfo(gold: CompiledGold, key: string): KeyInfo | undefined {
-  const names = gold.keyNames;
-  if (names.length > 12) return gold.keys.get(key);
-  for (let i = 0; i < names.length; i++) if (names[i] === key) return gold.keyInfos[i];
-  return undefined;
+export function keySlot(gold: CompiledGold, key: string): number {
+  const table = gold.keyTable;
+  if (table.length > 12 * KEY_SLOTS) return gold.keySlots.get(key) ?? -1;
+  const n = key.length;
+  for (let i = 0; i < table.length; i += KEY_SLOTS) if (table[i + 1] === n && table[i] === key) return i;
+  return -1;
 }
 
 /** Whether `value` is its param's documented default (then giving it equals leaving it out). */
@@ -119,7 +132,7 @@ function compileParam(name: string, golden: Value, doc: FunctionDoc | undefined,
   const knownContainers: Value[] = [];
   for (const alt of alternatives) {
     if (!matchAlternatives(alt, alternatives, paramDoc, path, ctx).ok) continue;
-    if (isPrimitive(alt)) knownPrimitives.push(alt);
+    if (isPrimitive(alt)) knownPrimitives.push(alt, typeof alt === "string" ? alt.length : -1);
     else knownContainers.push(alt);
   }
   return { name, doc: paramDoc, alternatives, blankAllowed, omittable, knownPrimitives, knownContainers, cache: new Map(), containerCache: new Map(), path, ctx };
@@ -135,9 +148,13 @@ export function compileGold(gold: GoldCall, functions: readonly FunctionDoc[], o
   const mustGive = [...(doc?.required ?? [])];
   for (const p of params.values()) if (!p.omittable && !mustGive.includes(p.name)) mustGive.push(p.name);
   const fixedParams = [...params.values()].filter((p) => !p.omittable).length;
-  const keys = new Map<string, KeyInfo>();
+  const keyTable: Array<string | number | CompiledParam | undefined> = [];
+  const keySlots = new Map<string, number>();
   for (const name of new Set([...(doc?.params.keys() ?? []), ...params.keys(), ...mustGive])) {
-    keys.set(name, { inDoc: doc?.params.has(name) ?? false, param: params.get(name), must: mustGive.includes(name) });
+    const param = params.get(name);
+    const flags = (doc?.params.has(name) ? KEY_IN_DOC : 0) | (mustGive.includes(name) ? KEY_MUST : 0) | (param && !param.omittable ? KEY_FIXED : 0);
+    keySlots.set(name, keyTable.length);
+    keyTable.push(name, name.length, flags, param);
   }
-  return { name: gold.name, nameKey: nameKey(gold.name), doc, params, mustGive, fixedParams, keys, keyNames: [...keys.keys()], keyInfos: [...keys.values()] };
+  return { name: gold.name, nameKey: nameKey(gold.name), doc, params, mustGive, fixedParams, keyTable, keySlots };
 }

@@ -3,8 +3,8 @@
  * JavaScript prompt text through BFCL's source decoders, everything else through `parse()`, with
  * the fast readers in front for plain Python call lists (fastRead.ts), also in a fence at the
  * start of the answer or with markdown escapes (fastMarkdown.ts), and for JSON call objects
- * (fastJson.ts, tagged blocks also with Python's quotes); parse() then skips its own. Payloads
- * go to parse(), whose own fast reader takes BFCL's FC results (fastPayload.ts).
+ * (fastJson.ts, tagged blocks also with Python's quotes), and for BFCL's FC results (fastPayload.ts);
+ * parse() then skips its own.
  */
 import { readSourceCalls } from "../default/sourceCalls.js";
 import type { DecodeMode } from "../bfcl/gradeBfcl.js";
@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, DEFAULT_NO_CALL_NAMES, parse, parseDeclined, readJsonFr
 import type { Call, Entry } from "../types.js";
 import { fastRead } from "../parse/fastRead.js";
 import { fastReadEscaped, fastReadFenced } from "../parse/fastMarkdown.js";
+import { fastReadFcPayload } from "../parse/fastPayload.js";
 
 export interface ReadOutcome {
   status: "calls" | "no_call" | "malformed";
@@ -23,15 +24,18 @@ export interface ReadOutcome {
 
 const NO_CALLS: readonly Call[] = Object.freeze([]);
 
-/** Java/JavaScript prompt text: BFCL's own reading gives each argument's source text. */
 /**
+ * The outcome is written into `out` when given (a record the caller reuses for every output),
+ * else into a new object.
+ *
  * @example readCalls(entry, "[f(x=1)]", "prompt") // {status: "calls", calls: [{name: "f", …}], dropped: 0}
  */
-export function readCalls(entry: Entry, output: unknown, decode: DecodeMode): ReadOutcome {
+export function readCalls(entry: Entry, output: unknown, decode: DecodeMode, out?: ReadOutcome): ReadOutcome {
   const info = CATEGORIES[entry.category];
+  // Java/JavaScript prompt text: BFCL's own reading gives each argument's source text.
   if (typeof output === "string" && decode === "prompt" && info.hasGold && info.language !== "python") {
     const calls = readSourceCalls(info.language, output);
-    if (calls) return { status: "calls", calls, dropped: 0 };
+    if (calls) return outcome(out, "calls", calls, 0);
   }
   let declined = false;
   if (typeof output === "string" && info.language === "python") {
@@ -40,11 +44,23 @@ export function readCalls(entry: Entry, output: unknown, decode: DecodeMode): Re
       fastReadFenced(output) ??
       fastReadEscaped(output, DEFAULT_LIMITS.maxDepth) ??
       readJsonFront(output, DEFAULT_NO_CALL_NAMES, DEFAULT_LIMITS.maxDepth, true)?.calls;
-    if (calls) return { status: "calls", calls, dropped: 0 };
+    if (calls) return outcome(out, "calls", calls, 0);
+    declined = true;
+  } else if (typeof output !== "string") {
+    const calls = fastReadFcPayload(output, DEFAULT_NO_CALL_NAMES);
+    if (calls) return outcome(out, "calls", calls, 0);
     declined = true;
   }
   const parsed = declined ? parseDeclined(output, { functions: entry.functions }) : parse(output, { functions: entry.functions });
   let dropped = 0;
   for (const r of parsed.repairs) if (r.code === "call_dropped") dropped++;
-  return { status: parsed.status, calls: parsed.status === "calls" ? parsed.calls : NO_CALLS, dropped };
+  return outcome(out, parsed.status, parsed.status === "calls" ? parsed.calls : NO_CALLS, dropped);
+}
+
+function outcome(out: ReadOutcome | undefined, status: ReadOutcome["status"], calls: readonly Call[], dropped: number): ReadOutcome {
+  if (!out) return { status, calls, dropped };
+  out.status = status;
+  out.calls = calls;
+  out.dropped = dropped;
+  return out;
 }

@@ -16,7 +16,7 @@
 import type { MismatchCode } from "../mismatch.js";
 import type { MatchOptions } from "../default/matchValue.js";
 import type { Call } from "../types.js";
-import { isDocDefault, keyInfo, type CompiledGold } from "./compileGold.js";
+import { isDocDefault, KEY_FIXED, KEY_IN_DOC, KEY_MUST, keySlot, type CompiledGold, type CompiledParam } from "./compileGold.js";
 import { judgeValue } from "./valueCredit.js";
 
 export interface CallScore {
@@ -62,9 +62,12 @@ export function sameName(call: Call, gold: CompiledGold): boolean {
 }
 
 /**
+ * The pair's score, written into `out` when given (a record the caller reuses; a wrong name
+ * still returns the shared frozen score), else into a new object.
+ *
  * @example scoreCall(parse("[f(x=1)]").calls[0], gold, options) // {nameOk: true, keyPrecision: 1, keyRecall: 1, values: 1, perfect: true, …}
  */
-export function scoreCall(call: Call, gold: CompiledGold, options: MatchOptions, cacheSize: number): CallScore {
+export function scoreCall(call: Call, gold: CompiledGold, options: MatchOptions, cacheSize: number, out?: CallScore): CallScore {
   if (!sameName(call, gold)) return WRONG_NAME;
   const doc = gold.doc;
   const positional = call.positional.length;
@@ -77,15 +80,17 @@ export function scoreCall(call: Call, gold: CompiledGold, options: MatchOptions,
   let matched = 0;
   // Keys then get: iterating entries allocates a pair per argument.
   const args = call.args;
+  const table = gold.keyTable;
   for (const key of args.keys()) {
     const value = args.get(key)!;
-    const k = keyInfo(gold, key);
-    if (k?.must) given++;
-    if (!k?.inDoc) {
+    const slot = keySlot(gold, key);
+    const flags = slot < 0 ? 0 : (table[slot + 2] as number);
+    if (flags & KEY_MUST) given++;
+    if (!(flags & KEY_IN_DOC)) {
       argFailure ??= "unexpected_param";
       continue;
     }
-    const param = k.param;
+    const param = table[slot + 3] as CompiledParam | undefined;
     if (param === undefined) {
       if (isDocDefault(value, doc, key, options)) accepted++;
       else argFailure ??= "unexpected_param";
@@ -93,7 +98,7 @@ export function scoreCall(call: Call, gold: CompiledGold, options: MatchOptions,
     }
     accepted++;
     valueCount++;
-    if (!param.omittable) fixedGiven++;
+    if (flags & KEY_FIXED) fixedGiven++;
     const j = judgeValue(value, param, doc, cacheSize);
     valueSum += j.credit;
     if (j.code === undefined) matched++;
@@ -116,15 +121,18 @@ export function scoreCall(call: Call, gold: CompiledGold, options: MatchOptions,
     failure ??= "missing_param";
   }
   const keys = call.args.size + positional;
-  return {
-    nameOk: true,
-    keyPrecision: keys === 0 ? (doc ? 1 : 0) : accepted / keys,
-    keyRecall: gold.mustGive.length === 0 ? 1 : given / gold.mustGive.length,
-    values: valueCount === 0 ? 1 : valueSum / valueCount,
-    goldKeys: valueCount,
-    sharedKeys: shared,
-    valuesMatched: matched,
-    perfect: failure === undefined,
-    failure,
-  };
+  const keyPrecision = keys === 0 ? (doc ? 1 : 0) : accepted / keys;
+  const keyRecall = gold.mustGive.length === 0 ? 1 : given / gold.mustGive.length;
+  const values = valueCount === 0 ? 1 : valueSum / valueCount;
+  if (!out) return { nameOk: true, keyPrecision, keyRecall, values, goldKeys: valueCount, sharedKeys: shared, valuesMatched: matched, perfect: failure === undefined, failure };
+  out.nameOk = true;
+  out.keyPrecision = keyPrecision;
+  out.keyRecall = keyRecall;
+  out.values = values;
+  out.goldKeys = valueCount;
+  out.sharedKeys = shared;
+  out.valuesMatched = matched;
+  out.perfect = failure === undefined;
+  out.failure = failure;
+  return out;
 }

@@ -49,7 +49,8 @@ const ACCEPTED: Judged = Object.freeze({ credit: 1, code: undefined });
  */
 export function judgeValue(value: Value, param: CompiledParam, doc: FunctionDoc | undefined, cacheSize: number): Judged {
   const known = param.knownPrimitives;
-  for (let i = 0; i < known.length; i++) if (known[i] === value) return ACCEPTED;
+  const length = typeof value === "string" ? value.length : -1;
+  for (let i = 0; i < known.length; i += 2) if (known[i + 1] === length && known[i] === value) return ACCEPTED;
   if (typeof value === "object" && value !== null) {
     for (const k of param.knownContainers) if (identical(value, k)) return ACCEPTED;
     const key = cacheSize === 0 ? undefined : containerKey(value, 0);

@@ -133,6 +133,25 @@ describe("determinism", () => {
     expect(compile(entries.get("simple_python_0")!)(output)).toEqual(s(output));
     expect(compile(entries.get("simple_python_0")!, { valueCache: 0 })(output)).toEqual(s(output));
   });
+
+  it.each(["graded", "binary", "toolrl"] as const)("a %s reward stays as it was while other outputs are scored (scorers fill shared records, never the rewards they return)", (preset) => {
+    const outputs: Array<[string, unknown]> = [
+      ["simple_python_0", "[geometry.circle_area(radius=8.0, unit='furlongs')]"],
+      ["simple_python_0", CIRCLE],
+      ["parallel_0", WEATHER],
+      ["parallel_0", "[weather.get_forecast(city='Lisbon', days=5)]"],
+      ["multiple_0", '<tool_call>\n{"name": "recipes.search", "arguments": {"ingredients": ["spinach"]}}\n</tool_call>'],
+      ["irrelevance_0", "[geometry.circle_area(radius=1.0)]"],
+      ["simple_python_0", "[geometry.circle_area(radius="],
+    ];
+    const scorers = new Map([...new Set(outputs.map(([id]) => id))].map((id) => [id, compile(entries.get(id)!, { preset })]));
+    const kept = outputs.map(([id, output]) => scorers.get(id)!(output));
+    const copies = kept.map((r) => structuredClone(r));
+    for (let round = 0; round < 3; round++) for (const [id, output] of [...outputs].reverse()) scorers.get(id)!(output);
+    expect(kept).toEqual(copies);
+    expect(new Set(kept).size).toBe(kept.length);
+    expect(new Set(kept.map((r) => r.components)).size).toBe(kept.length);
+  });
 });
 
 describe("binary follows either ruleset", () => {
