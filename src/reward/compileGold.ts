@@ -47,14 +47,15 @@ export const KEY_MUST = 2;
 export const KEY_FIXED = 4;
 
 /**
- * Every name in the doc, the gold or `mustGive`, as one flat list of four slots per name: the
- * name, its length, its flags (`KEY_*`) and its compiled param (undefined when the gold does
- * not list it). One list rather than an object per name: a reward reads the slots of a few
- * names, and in a mix of many prompts each object it touches is a cache miss; the length
- * spares touching the text of names that cannot be equal.
+ * Every name in the doc, the gold or `mustGive`, as one flat list of five slots per name: the
+ * name, its length, its flags (`KEY_*`), its compiled param and the param's known primitives
+ * (both undefined when the gold does not list it). One list rather than an object per name: a
+ * reward reads the slots of a few names, and in a mix of many prompts each object it touches is
+ * a cache miss; the length spares touching the text of names that cannot be equal, and a known
+ * value is found without touching its param.
  */
-export type KeyTable = ReadonlyArray<string | number | CompiledParam | undefined>;
-export const KEY_SLOTS = 4;
+export type KeyTable = ReadonlyArray<string | number | CompiledParam | ReadonlyArray<Value> | undefined>;
+export const KEY_SLOTS = 5;
 
 export interface CompiledGold {
   name: string;
@@ -148,13 +149,13 @@ export function compileGold(gold: GoldCall, functions: readonly FunctionDoc[], o
   const mustGive = [...(doc?.required ?? [])];
   for (const p of params.values()) if (!p.omittable && !mustGive.includes(p.name)) mustGive.push(p.name);
   const fixedParams = [...params.values()].filter((p) => !p.omittable).length;
-  const keyTable: Array<string | number | CompiledParam | undefined> = [];
+  const keyTable: Array<string | number | CompiledParam | ReadonlyArray<Value> | undefined> = [];
   const keySlots = new Map<string, number>();
   for (const name of new Set([...(doc?.params.keys() ?? []), ...params.keys(), ...mustGive])) {
     const param = params.get(name);
     const flags = (doc?.params.has(name) ? KEY_IN_DOC : 0) | (mustGive.includes(name) ? KEY_MUST : 0) | (param && !param.omittable ? KEY_FIXED : 0);
     keySlots.set(name, keyTable.length);
-    keyTable.push(name, name.length, flags, param);
+    keyTable.push(name, name.length, flags, param, param?.knownPrimitives);
   }
   return { name: gold.name, nameKey: nameKey(gold.name), doc, params, mustGive, fixedParams, keyTable, keySlots };
 }

@@ -16,8 +16,9 @@
 import type { MismatchCode } from "../mismatch.js";
 import type { MatchOptions } from "../default/matchValue.js";
 import type { Call } from "../types.js";
+import type { Value } from "../value/value.js";
 import { isDocDefault, KEY_FIXED, KEY_IN_DOC, KEY_MUST, keySlot, type CompiledGold, type CompiledParam } from "./compileGold.js";
-import { judgeValue } from "./valueCredit.js";
+import { isKnownPrimitive, judgeOther } from "./valueCredit.js";
 
 export interface CallScore {
   nameOk: boolean;
@@ -99,7 +100,12 @@ export function scoreCall(call: Call, gold: CompiledGold, options: MatchOptions,
     accepted++;
     valueCount++;
     if (flags & KEY_FIXED) fixedGiven++;
-    const j = judgeValue(value, param, doc, cacheSize);
+    if (isKnownPrimitive(value, table[slot + 4] as ReadonlyArray<Value>)) {
+      valueSum += 1;
+      matched++;
+      continue;
+    }
+    const j = judgeOther(value, param, doc, cacheSize);
     valueSum += j.credit;
     if (j.code === undefined) matched++;
     else argFailure ??= j.code;

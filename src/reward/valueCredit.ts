@@ -35,22 +35,27 @@ export interface Judged {
 
 const ACCEPTED: Judged = Object.freeze({ credit: 1, code: undefined });
 
+/** Whether `value` is one of a param's {@link CompiledParam.knownPrimitives} (each followed by its length): accepted at once. */
+export function isKnownPrimitive(value: Value, known: ReadonlyArray<Value>): boolean {
+  const length = typeof value === "string" ? value.length : -1;
+  for (let i = 0; i < known.length; i += 2) if (known[i + 1] === length && known[i] === value) return true;
+  return false;
+}
+
 /**
- * Judges one value the call gives for a gold param: accepted (a known value, a value the
- * matcher accepts, or the documented default where the gold allows leaving the param out), or
- * rejected with the matcher's code and the partial credit.
+ * Judges one value the call gives for a gold param, once {@link isKnownPrimitive} has said it
+ * is none of the known primitives: accepted (a known container, a value the matcher accepts, or
+ * the documented default where the gold allows leaving the param out), or rejected with the
+ * matcher's code and the partial credit.
  *
  * Judgements are remembered per param (up to `cacheSize` values, then the memory starts over),
  * containers by a text key that keeps every kind apart ({@link containerKey}): RL scores many
  * samples of one prompt, and they repeat values. The answer is the same either way; only the
  * time differs.
  *
- * @example judgeValue("Paris", param, doc, cacheSize) // {credit: 1, code: undefined} when 'Paris' is an alternative
+ * @example judgeOther("paris", param, doc, cacheSize) // {credit: 1, code: undefined} when 'Paris' is an alternative
  */
-export function judgeValue(value: Value, param: CompiledParam, doc: FunctionDoc | undefined, cacheSize: number): Judged {
-  const known = param.knownPrimitives;
-  const length = typeof value === "string" ? value.length : -1;
-  for (let i = 0; i < known.length; i += 2) if (known[i + 1] === length && known[i] === value) return ACCEPTED;
+export function judgeOther(value: Value, param: CompiledParam, doc: FunctionDoc | undefined, cacheSize: number): Judged {
   if (typeof value === "object" && value !== null) {
     for (const k of param.knownContainers) if (identical(value, k)) return ACCEPTED;
     const key = cacheSize === 0 ? undefined : containerKey(value, 0);
