@@ -369,6 +369,10 @@ class Scan {
   }
 }
 
+function hasPositional(call: Call): boolean {
+  return call.positional.length > 0;
+}
+
 function isAlpha(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -387,7 +391,7 @@ function isDigit(c: number): boolean {
  */
 export function fastRead(text: string, functions?: readonly FunctionDoc[]): Call[] | undefined {
   const calls = scanOutput(text, false, true)?.calls;
-  if (!calls || !functions || !calls.some((c) => c.positional.length > 0)) return calls;
+  if (!calls || !functions || !calls.some(hasPositional)) return calls;
   return calls.map((c) => (c.positional.length > 0 ? bindPositional(c, findDoc(functions, c.name)).call : c));
 }
 

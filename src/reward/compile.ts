@@ -131,9 +131,12 @@ function scorerOf(c: Compiled): (output: unknown) => Reward {
     };
   }
   const combine = COMBINE[options.preset];
+  const { info } = c;
+  const { functions } = entry;
+  const { decode } = options;
   // Payloads go to parse() as they are: it converts them once, within its own limits (a payload
   // too deep or cyclic is malformed output there), where converting first would copy them twice.
-  return (output) => combine(gradeOutput(c, readCalls(entry, output, options.decode, READ)), options);
+  return (output) => combine(gradeOutput(c, readCalls(functions, info, output, decode, READ)), options);
 }
 
 const COMBINE: Record<PresetId, (g: Graded, o: ResolvedOptions) => Reward> = {

@@ -8,9 +8,9 @@
  */
 import { readSourceCalls } from "../default/sourceCalls.js";
 import type { DecodeMode } from "../bfcl/gradeBfcl.js";
-import { CATEGORIES } from "../categories.js";
+import type { CategoryInfo } from "../categories.js";
 import { DEFAULT_LIMITS, DEFAULT_NO_CALL_NAMES, parse, parseDeclined, readJsonFront } from "../parse/parse.js";
-import type { Call, Entry } from "../types.js";
+import type { Call, FunctionDoc } from "../types.js";
 import { fastRead } from "../parse/fastRead.js";
 import { fastReadEscaped, fastReadFenced } from "../parse/fastMarkdown.js";
 import { fastReadFcPayload } from "../parse/fastPayload.js";
@@ -25,13 +25,13 @@ export interface ReadOutcome {
 const NO_CALLS: readonly Call[] = Object.freeze([]);
 
 /**
+ * The calls of an output of an entry with these function docs, in a category of this kind.
  * The outcome is written into `out` when given (a record the caller reuses for every output),
  * else into a new object.
  *
- * @example readCalls(entry, "[f(x=1)]", "prompt") // {status: "calls", calls: [{name: "f", …}], dropped: 0}
+ * @example readCalls(entry.functions, CATEGORIES[entry.category], "[f(x=1)]", "prompt") // {status: "calls", calls: [{name: "f", …}], dropped: 0}
  */
-export function readCalls(entry: Entry, output: unknown, decode: DecodeMode, out?: ReadOutcome): ReadOutcome {
-  const info = CATEGORIES[entry.category];
+export function readCalls(functions: readonly FunctionDoc[], info: CategoryInfo, output: unknown, decode: DecodeMode, out?: ReadOutcome): ReadOutcome {
   // Java/JavaScript prompt text: BFCL's own reading gives each argument's source text.
   if (typeof output === "string" && decode === "prompt" && info.hasGold && info.language !== "python") {
     const calls = readSourceCalls(info.language, output);
@@ -40,7 +40,7 @@ export function readCalls(entry: Entry, output: unknown, decode: DecodeMode, out
   let declined = false;
   if (typeof output === "string" && info.language === "python") {
     const calls =
-      fastRead(output, entry.functions) ??
+      fastRead(output, functions) ??
       fastReadFenced(output) ??
       fastReadEscaped(output, DEFAULT_LIMITS.maxDepth) ??
       readJsonFront(output, DEFAULT_NO_CALL_NAMES, DEFAULT_LIMITS.maxDepth, true)?.calls;
@@ -51,7 +51,7 @@ export function readCalls(entry: Entry, output: unknown, decode: DecodeMode, out
     if (calls) return outcome(out, "calls", calls, 0);
     declined = true;
   }
-  const parsed = declined ? parseDeclined(output, { functions: entry.functions }) : parse(output, { functions: entry.functions });
+  const parsed = declined ? parseDeclined(output, { functions }) : parse(output, { functions });
   let dropped = 0;
   for (const r of parsed.repairs) if (r.code === "call_dropped") dropped++;
   return outcome(out, parsed.status, parsed.status === "calls" ? parsed.calls : NO_CALLS, dropped);
