@@ -310,18 +310,9 @@ function graded(
     values += s.values;
   }
   const D = Math.max(C, G);
-  // Written here rather than passed to fill(): a fraction passed to a call V8 does not inline is boxed.
-  const g = GRADED;
-  g.verdict = verdict;
-  g.format = format;
-  g.count = Math.max(0, 1 - (G - named + c.options.overEmission * Math.max(0, C - G)) / G);
-  g.name = named / D;
-  g.keyPrecision = keyPrecision / D;
-  g.keyRecall = keyRecall / D;
-  g.values = values / D;
-  g.toolrl = c.options.preset === "toolrl" ? toolRlTerms(c, calls, paired, goldOf, callOf) : undefined;
-  g.fixed = undefined;
-  return g;
+  const count = Math.max(0, 1 - (G - named + c.options.overEmission * Math.max(0, C - G)) / G);
+  const toolrl = c.options.preset === "toolrl" ? toolRlTerms(c, calls, paired, goldOf, callOf) : undefined;
+  return fill(verdict, format, count, named / D, keyPrecision / D, keyRecall / D, values / D, toolrl);
 }
 
 /** ToolRL's name, key and value terms over the paired calls. */
