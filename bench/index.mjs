@@ -172,12 +172,14 @@ log("rewards…");
   // With the corpus, each row in a fresh process (bench/reward.mjs); the bundled runs are a smoke test.
   const configs =
     data.kind === "shared" && !QUICK ? measureInFreshProcesses(built.map((c) => c.name), { dist, shared, seconds: 1 }) : measureRewards(built, QUICK ? 0.005 : 1);
-  details.reward = configs.map((c) => ({ name: c.name, outputs: c.outputs, rewardsPerSecond: c.best, rounds: c.wall }));
+  details.reward = configs.map((c) => ({ name: c.name, outputs: c.outputs, rewardsPerSecond: c.best, rounds: c.wall, bytesPerReward: c.bytesPerReward }));
   for (const c of configs) {
     if (!c.name.endsWith("graded")) continue;
     const target = c.name === "simple_python: all runs, graded" ? { op: ">=", value: 300_000 } : null;
     row("reward", `reward ${c.name} (${c.outputs.toLocaleString("en")})`, c.best, "rewards/s", target, target ? "reward issue: 300k/s over all formats" : undefined);
   }
+  // Allocation, which the host's load does not move (bench/reward.mjs allocatedPerReward), for the rows over all runs.
+  for (const c of configs) if (c.name.endsWith("all runs, graded") && c.bytesPerReward !== undefined) row("reward", `allocated per reward, ${c.name}`, Math.round(c.bytesPerReward), "B");
   log("reward server…");
   const serverData =
     data.kind === "shared"

@@ -141,6 +141,33 @@ export function measureRewards(configs, seconds) {
 }
 
 /**
+ * Bytes a reward allocates, averaged over `passes` passes of a configuration after it has run
+ * warm (V8's sampling heap profiler, one sample per 128 bytes on average, counting what the
+ * collector has freed too). Unlike the rates, this figure does not move with the host's load:
+ * it is the one to compare across runs, and every byte costs time twice, once when the
+ * collector runs and once in the cache lines it evicts.
+ */
+export async function allocatedPerReward(config, passes = 3) {
+  const { Session } = await import("node:inspector/promises");
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post("HeapProfiler.startSampling", { samplingInterval: 128, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    for (let i = 0; i < passes; i++) config.pass();
+    const { profile } = await session.post("HeapProfiler.stopSampling");
+    let bytes = 0;
+    const add = (node) => {
+      bytes += node.selfSize;
+      for (const child of node.children) add(child);
+    };
+    add(profile.head);
+    return bytes / (passes * config.outputs);
+  } finally {
+    session.disconnect();
+  }
+}
+
+/**
  * Each configuration measured in a fresh Node process, as a trainer's reward process scores one
  * policy's outputs: no other configuration's formats have shaped the JIT before it. `names` are
  * configuration names of {@link rewardConfigs}; each child runs this file with `--only NAME`.
@@ -172,15 +199,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     const config = all.find((c) => c.name === only);
     if (!config) throw new Error(`no configuration named ${only}`);
     const [c] = measureRewards([config], seconds);
-    console.log(JSON.stringify({ name: c.name, outputs: c.outputs, best: c.best, wall: c.wall, cpu: c.cpu }));
+    const bytesPerReward = await allocatedPerReward(c);
+    console.log(JSON.stringify({ name: c.name, outputs: c.outputs, best: c.best, wall: c.wall, cpu: c.cpu, bytesPerReward }));
   } else {
     const os = await import("node:os");
     console.log(`toolgrade reward benchmark · node ${process.version} · ${dist} · each row in a fresh process`);
     console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${os.availableParallelism()} cores`);
-    console.log(`${"".padEnd(52)} ${"outputs".padStart(6)}  ${"rewards".padStart(11)}  ${"per reward".padStart(9)}`);
+    console.log(`${"".padEnd(52)} ${"outputs".padStart(6)}  ${"rewards".padStart(11)}  ${"per reward".padStart(9)}  ${"alloc".padStart(7)}`);
     const k = (x) => `${Math.round(x / 1000)}k`;
     for (const c of measureInFreshProcesses(all.map((c) => c.name), { dist, shared, seconds })) {
-      console.log(`${c.name.padEnd(52)} ${String(c.outputs).padStart(6)}  ${Math.round(c.best).toLocaleString("en").padStart(9)}/s  ${(1e6 / c.best).toFixed(2).padStart(6)} µs  rounds ${c.wall.map(k).join(" ")}, per CPU-second ${k(Math.max(...c.cpu))}`);
+      console.log(`${c.name.padEnd(52)} ${String(c.outputs).padStart(6)}  ${Math.round(c.best).toLocaleString("en").padStart(9)}/s  ${(1e6 / c.best).toFixed(2).padStart(6)} µs  ${String(Math.round(c.bytesPerReward)).padStart(5)} B  rounds ${c.wall.map(k).join(" ")}, per CPU-second ${k(Math.max(...c.cpu))}`);
     }
   }
 }
