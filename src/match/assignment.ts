@@ -12,23 +12,21 @@
  * @example maximumMatching(2, 2, (i, j) => i !== j) // Map {0 → 1, 1 → 0}
  */
 export function maximumMatching(left: number, right: number, fits: (i: number, j: number) => boolean): Map<number, number> {
-  const cache = new Map<number, boolean>();
+  // Each pair's answer, once asked: 1 fits, 0 does not, -1 not asked yet.
+  const asked = new Int8Array(left * right).fill(-1);
   const edge = (i: number, j: number) => {
     const k = i * right + j;
-    let v = cache.get(k);
-    if (v === undefined) {
-      v = fits(i, j);
-      cache.set(k, v);
-    }
-    return v;
+    if (asked[k] === -1) asked[k] = fits(i, j) ? 1 : 0;
+    return asked[k] === 1;
   };
   const rightOf = new Array<number>(left).fill(-1);
   const leftOf = new Array<number>(right).fill(-1);
-  const augment = (i: number, seen: boolean[]): boolean => {
+  const seen = new Array<boolean>(right);
+  const augment = (i: number): boolean => {
     for (let j = 0; j < right; j++) {
       if (seen[j] || !edge(i, j)) continue;
       seen[j] = true;
-      if (leftOf[j] === -1 || augment(leftOf[j]!, seen)) {
+      if (leftOf[j] === -1 || augment(leftOf[j]!)) {
         leftOf[j] = i;
         rightOf[i] = j;
         return true;
@@ -36,7 +34,10 @@ export function maximumMatching(left: number, right: number, fits: (i: number, j
     }
     return false;
   };
-  for (let i = 0; i < left; i++) augment(i, new Array<boolean>(right).fill(false));
+  for (let i = 0; i < left; i++) {
+    seen.fill(false);
+    augment(i);
+  }
   const out = new Map<number, number>();
   rightOf.forEach((j, i) => {
     if (j >= 0) out.set(i, j);
@@ -56,8 +57,10 @@ export function maximumWeightAssignment(scores: readonly (readonly number[])[]):
   const n = Math.max(rows, cols);
   if (n === 0) return new Map();
   let max = 0;
-  for (const r of scores) {
-    for (const s of r) {
+  for (let i = 0; i < rows; i++) {
+    const r = scores[i]!;
+    for (let j = 0; j < r.length; j++) {
+      const s = r[j]!;
       // A NaN or infinite score would make the search below loop forever.
       if (!Number.isFinite(s)) throw new RangeError(`maximumWeightAssignment: score ${s} is not finite`);
       if (s > max) max = s;
@@ -69,11 +72,13 @@ export function maximumWeightAssignment(scores: readonly (readonly number[])[]):
   const v = new Array<number>(n + 1).fill(0);
   const p = new Array<number>(n + 1).fill(0);
   const way = new Array<number>(n + 1).fill(0);
+  const minv = new Array<number>(n + 1);
+  const used = new Array<boolean>(n + 1);
   for (let i = 1; i <= n; i++) {
     p[0] = i;
     let j0 = 0;
-    const minv = new Array<number>(n + 1).fill(Infinity);
-    const used = new Array<boolean>(n + 1).fill(false);
+    minv.fill(Infinity);
+    used.fill(false);
     do {
       used[j0] = true;
       const i0 = p[j0]!;

@@ -261,6 +261,18 @@ function gradeCalls(c: Compiled, calls: readonly Call[], format: number, dropped
     const verdict = dropped ? fail("undecodable_output") : s.perfect ? PASS : fail(s.failure!);
     return graded(c, calls, verdict, format, s === ONE_PAIR ? ONE_PAIRS : [s], FIRST);
   }
+  return gradeMany(c, calls, format, dropped);
+}
+
+/**
+ * Several calls or golds: every pair scored, the verdict by matching, the components by
+ * maximum-weight assignment. Apart from {@link gradeCalls}, whose one-call path then captures
+ * nothing (V8 would give every call of it a context for these closures).
+ */
+function gradeMany(c: Compiled, calls: readonly Call[], format: number, dropped: boolean): Graded {
+  const golds = c.golds;
+  const G = golds.length;
+  const C = calls.length;
   const scores: CallScore[][] = calls.map((call) => golds.map((gold) => scoreCall(call, gold, c.match, c.options.valueCache)));
   // The verdict, exactly as gradeDefault decides it.
   let verdict: Verdict;
@@ -272,14 +284,16 @@ function gradeCalls(c: Compiled, calls: readonly Call[], format: number, dropped
   const w = c.pair;
   const pairScore = (s: CallScore) => (s.perfect ? 1 : (w.name + w.keyPrecision * s.keyPrecision + w.keyRecall * s.keyRecall + w.values * s.values) / w.total);
   const pairs = maximumWeightAssignment(scores.map((row) => row.map((s) => (s.nameOk ? bonus + pairScore(s) : 0))));
-  const paired: CallScore[] = [];
-  const goldOf: number[] = [];
-  const callOf: number[] = [];
-  for (const [i, j] of pairs) {
-    paired.push(scores[i]![j]!);
-    goldOf.push(j);
-    callOf.push(i);
-  }
+  // Sized to the pairs (lists grown by push start with room for seventeen).
+  const paired = new Array<CallScore>(pairs.size);
+  const goldOf = new Array<number>(pairs.size);
+  const callOf = new Array<number>(pairs.size);
+  let k = 0;
+  pairs.forEach((j, i) => {
+    paired[k] = scores[i]![j]!;
+    goldOf[k] = j;
+    callOf[k++] = i;
+  });
   return graded(c, calls, verdict, format, paired, goldOf, callOf);
 }
 
