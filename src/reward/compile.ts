@@ -32,7 +32,7 @@ import { findDoc } from "../docs.js";
 import { PRESETS, resolveOptions, type PresetId, type ResolvedOptions, type RewardOptions } from "./options.js";
 import { readCalls, type ReadOutcome } from "./readCalls.js";
 
-import { scoreCall, type CallScore } from "./scoreCall.js";
+import { newCallScore, scoreCall, type CallScore } from "./scoreCall.js";
 
 /** The highest score of an output whose verdict fails. */
 export const FAILING_MAX = 0.99;
@@ -136,7 +136,7 @@ function scorerOf(c: Compiled): (output: unknown) => Reward {
   const { decode } = options;
   // Payloads go to parse() as they are: it converts them once, within its own limits (a payload
   // too deep or cyclic is malformed output there), where converting first would copy them twice.
-  return (output) => combine(gradeOutput(c, readCalls(functions, info, output, decode, READ)), options);
+  return (output) => combine(gradeOutput(c, readCalls(functions, info, output, decode)), options);
 }
 
 const COMBINE: Record<PresetId, (g: Graded, o: ResolvedOptions) => Reward> = {
@@ -168,9 +168,8 @@ function final(g: Graded, score: number): number {
 // V8 gives each field the representation it keeps.
 const GRADED: Graded = { verdict: PASS, format: 0.5, count: 0.5, name: 0.5, keyPrecision: 0.5, keyRecall: 0.5, values: 0.5, toolrl: undefined, fixed: undefined };
 /** The one pair of a one-call, one-gold entry, and the list of it. */
-const ONE_PAIR: CallScore = { nameOk: false, keyPrecision: 0.5, keyRecall: 0.5, values: 0.5, goldKeys: 0, sharedKeys: 0, valuesMatched: 0, perfect: false, failure: undefined };
+const ONE_PAIR = newCallScore();
 const ONE_PAIRS: readonly CallScore[] = [ONE_PAIR];
-const READ: ReadOutcome = { status: "calls", calls: [], dropped: 0 };
 
 /** Fills {@link GRADED}. */
 function fill(

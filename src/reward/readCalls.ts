@@ -26,16 +26,16 @@ const NO_CALLS: readonly Call[] = Object.freeze([]);
 
 /**
  * The calls of an output of an entry with these function docs, in a category of this kind.
- * The outcome is written into `out` when given (a record the caller reuses for every output),
- * else into a new object.
+ * The outcome is one record, filled again by the next call: the reward reads it at once, and a
+ * reward allocates nothing for it.
  *
  * @example readCalls(entry.functions, CATEGORIES[entry.category], "[f(x=1)]", "prompt") // {status: "calls", calls: [{name: "f", …}], dropped: 0}
  */
-export function readCalls(functions: readonly FunctionDoc[], info: CategoryInfo, output: unknown, decode: DecodeMode, out?: ReadOutcome): ReadOutcome {
+export function readCalls(functions: readonly FunctionDoc[], info: CategoryInfo, output: unknown, decode: DecodeMode): ReadOutcome {
   // Java/JavaScript prompt text: BFCL's own reading gives each argument's source text.
   if (typeof output === "string" && decode === "prompt" && info.hasGold && info.language !== "python") {
     const calls = readSourceCalls(info.language, output);
-    if (calls) return outcome(out, "calls", calls, 0);
+    if (calls) return outcome("calls", calls, 0);
   }
   let declined = false;
   if (typeof output === "string" && info.language === "python") {
@@ -44,21 +44,23 @@ export function readCalls(functions: readonly FunctionDoc[], info: CategoryInfo,
       fastReadFenced(output) ??
       fastReadEscaped(output, DEFAULT_LIMITS.maxDepth) ??
       readJsonFront(output, DEFAULT_NO_CALL_NAMES, DEFAULT_LIMITS.maxDepth, true)?.calls;
-    if (calls) return outcome(out, "calls", calls, 0);
+    if (calls) return outcome("calls", calls, 0);
     declined = true;
   } else if (typeof output !== "string") {
     const calls = fastReadFcPayload(output, DEFAULT_NO_CALL_NAMES);
-    if (calls) return outcome(out, "calls", calls, 0);
+    if (calls) return outcome("calls", calls, 0);
     declined = true;
   }
   const parsed = declined ? parseDeclined(output, { functions }) : parse(output, { functions });
   let dropped = 0;
   for (const r of parsed.repairs) if (r.code === "call_dropped") dropped++;
-  return outcome(out, parsed.status, parsed.status === "calls" ? parsed.calls : NO_CALLS, dropped);
+  return outcome(parsed.status, parsed.status === "calls" ? parsed.calls : NO_CALLS, dropped);
 }
 
-function outcome(out: ReadOutcome | undefined, status: ReadOutcome["status"], calls: readonly Call[], dropped: number): ReadOutcome {
-  if (!out) return { status, calls, dropped };
+const OUTCOME: ReadOutcome = { status: "calls", calls: NO_CALLS, dropped: 0 };
+
+function outcome(status: ReadOutcome["status"], calls: readonly Call[], dropped: number): ReadOutcome {
+  const out = OUTCOME;
   out.status = status;
   out.calls = calls;
   out.dropped = dropped;

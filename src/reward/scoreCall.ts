@@ -62,9 +62,14 @@ export function sameName(call: Call, gold: CompiledGold): boolean {
   return true;
 }
 
+/** A record for {@link scoreCall} to fill, its fractions set from the start so V8 keeps their representation. */
+export function newCallScore(): CallScore {
+  return { nameOk: false, keyPrecision: 0.5, keyRecall: 0.5, values: 0.5, goldKeys: 0, sharedKeys: 0, valuesMatched: 0, perfect: false, failure: undefined };
+}
+
 /**
- * The pair's score, written into `out` when given (a record the caller reuses; a wrong name
- * still returns the shared frozen score), else into a new object.
+ * The pair's score, written into `out` when given (a record the caller reuses), else into a new
+ * one; a wrong name returns the shared frozen score.
  *
  * @example scoreCall(parse("[f(x=1)]").calls[0], gold, options) // {nameOk: true, keyPrecision: 1, keyRecall: 1, values: 1, perfect: true, …}
  */
@@ -127,14 +132,12 @@ export function scoreCall(call: Call, gold: CompiledGold, options: MatchOptions,
     failure ??= "missing_param";
   }
   const keys = call.args.size + positional;
-  const keyPrecision = keys === 0 ? (doc ? 1 : 0) : accepted / keys;
-  const keyRecall = gold.mustGive.length === 0 ? 1 : given / gold.mustGive.length;
-  const values = valueCount === 0 ? 1 : valueSum / valueCount;
-  if (!out) return { nameOk: true, keyPrecision, keyRecall, values, goldKeys: valueCount, sharedKeys: shared, valuesMatched: matched, perfect: failure === undefined, failure };
+  // A new record only now: most pairs of several calls and golds stop at the name.
+  out ??= newCallScore();
   out.nameOk = true;
-  out.keyPrecision = keyPrecision;
-  out.keyRecall = keyRecall;
-  out.values = values;
+  out.keyPrecision = keys === 0 ? (doc ? 1 : 0) : accepted / keys;
+  out.keyRecall = gold.mustGive.length === 0 ? 1 : given / gold.mustGive.length;
+  out.values = valueCount === 0 ? 1 : valueSum / valueCount;
   out.goldKeys = valueCount;
   out.sharedKeys = shared;
   out.valuesMatched = matched;
