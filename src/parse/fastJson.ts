@@ -13,7 +13,7 @@
  * value `callsFromValue` notes anything about (arguments as a JSON string or a list, a name
  * beside flat arguments…) or reads no call from, a no-call name, a `<` outside the tags or a
  * marker of any other format anywhere (`|`, `｜`, `◁`, a backtick, `[THINK]`, `[TOOL_CALLS]`,
- * `functools`, `DSML`), whitespace other than ASCII's around the JSON, an unclosed block, and
+ * `functools[`, `DSML`), whitespace other than ASCII's around the JSON, an unclosed block, and
  * anything past the limits below. test/parse/fastJson.test.ts holds them to the full reader on
  * every corpus output and on generated text.
  */

@@ -9,7 +9,7 @@
  *
  * What `parse()` does with such text, and so what these readers require: reasoning, template
  * tokens and the other formats' markers all hold a `<`, `[THINK]`, `◁`, `[TOOL_CALLS]`,
- * `functools` or `DSML`, and the text holds none of them, so `parse()` reaches the fence reader,
+ * `functools[` or `DSML`, and the text holds none of them, so `parse()` reaches the fence reader,
  * or the Python reader, first. test/parse/fastMarkdown.test.ts holds both to the full reader.
  */
 import type { Call } from "../types.js";
