@@ -18,7 +18,7 @@
  * every corpus output and on generated text.
  */
 import type { Call } from "../types.js";
-import { JsonReader, readJsonPrefix, readJsonWith } from "../value/json.js";
+import { JsonReader, readJsonValueAt, readJsonWith } from "../value/json.js";
 import { PyDict, type Value } from "../value/value.js";
 import { FAST_LIMITS, holdsWordMarker } from "./fastRead.js";
 import { callsFromValue, isArgumentsKey, makeCall } from "./scan/callObject.js";
@@ -106,8 +106,8 @@ export function fastReadGlm(text: string, noCallNames: ReadonlySet<string>, maxD
   if (text.charCodeAt(from) !== 0x7b || !cannotHoldPythonCalls(text, maxDepth) || holdsWordMarker(text)) return undefined;
   const to = trimAsciiEnd(text, 0, text.length);
   if (holdsMarker(text, from, to)) return undefined;
-  const json = readJsonPrefix(text, from, { maxDepth: MAX_DEPTH });
-  if (!json.ok || json.end !== to || !(json.value instanceof PyDict)) return undefined;
+  const json = readJsonValueAt(text, from, MAX_DEPTH);
+  if (json?.end !== to || !(json.value instanceof PyDict)) return undefined;
   return [makeCall(name, json.value, [])];
 }
 
@@ -151,7 +151,7 @@ function readBody(text: string, from: number, to: number, noCallNames: ReadonlyS
  * `"name"` string and one arguments object (`"arguments"`, `"parameters"`… as `callsFromValue`
  * knows them) and nothing else, a list of such objects, or an object holding only such a list as
  * its `"tool_calls"`. `callsFromValue` reads the same calls, without a note, from the PyDicts
- * `readJsonPrefix` would build; this builds none. False, with `calls` as it was, for anything
+ * `readJsonValueAt` would build; this builds none. False, with `calls` as it was, for anything
  * else, which the general reading then takes.
  */
 function readCallObjects(text: string, from: number, to: number, calls: Call[]): boolean {
@@ -200,8 +200,8 @@ function readCallObject(j: JsonReader, depth: number, calls: Call[]): boolean {
 
 /** The strict JSON value that fills `[from, to)`, or undefined. */
 function strictValue(text: string, from: number, to: number): Value | undefined {
-  const json = readJsonPrefix(text, from, { maxDepth: MAX_DEPTH });
-  return json.ok && json.end === to ? json.value : undefined;
+  const json = readJsonValueAt(text, from, MAX_DEPTH);
+  return json?.end === to ? json.value : undefined;
 }
 
 /**
@@ -211,8 +211,8 @@ function strictValue(text: string, from: number, to: number): Value | undefined 
  * to the full reader, which reads it as Python.)
  */
 function looseValue(text: string, from: number, to: number): Value | undefined {
-  const json = readJsonPrefix(text, from, { maxDepth: MAX_DEPTH });
-  if (json.ok) return json.end === to ? json.value : undefined;
+  const json = readJsonValueAt(text, from, MAX_DEPTH);
+  if (json) return json.end === to ? json.value : undefined;
   if (text.charCodeAt(from) === 0x5b && text.charCodeAt(skipAsciiSpace(text, from + 1, to)) !== 0x7b) return undefined;
   const body = text.slice(from, to);
   const span = matchBracket(body, 0, { maxDepth: MAX_DEPTH, backticks: true });

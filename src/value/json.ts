@@ -111,6 +111,21 @@ export function readJsonPrefix(
 }
 
 /**
+ * {@link readJsonPrefix} for readers that only need to know whether JSON is there: the value and
+ * where it ends, or `undefined` without the error report (whose line and column cost a pass over
+ * the text before the error).
+ *
+ * @example readJsonValueAt('x = {"a": 1} …', 4, 32) // {value: PyDict {a: 1n}, end: 12}
+ */
+export function readJsonValueAt(text: string, start: number, maxDepth: number): { value: Value; end: number } | undefined {
+  return readJsonWith(text, start, maxDepth, (j) => {
+    j.skipWs();
+    const value = j.value(0);
+    return { value, end: j.pos };
+  });
+}
+
+/**
  * Turns an offset into a 1-based line and column. A reader that tries many offsets of one text
  * (JSON objects looked for in prose) asks for the same text again and again, so its line starts
  * are kept for the last text seen: each failure costs a binary search, not a pass from the start.

@@ -7,7 +7,7 @@
  * whitespace, `,` or `;`, which is how parallel calls arrive from Llama, Gemini proxies and Hermes
  * blocks with several objects.
  */
-import { readJsonPrefix } from "../../value/json.js";
+import { readJsonPrefix, readJsonValueAt } from "../../value/json.js";
 import type { Value } from "../../value/value.js";
 import { parsePythonExpression } from "../python/parser.js";
 import { matchBracket } from "./brackets.js";
@@ -29,12 +29,13 @@ export type ValueRead =
  */
 export function readValueAt(src: Src, start: number, ctx: Ctx, notes: Repair[]): ValueRead {
   const text = src.text;
-  // Python's quotes (`{'a': 1}`) stop a JSON reading at its first key: the JSON reading is then
-  // only needed for its error message, when no other reading works either.
-  const json = failsAsJsonAtOnce(text, start) ? undefined : readJsonPrefix(text, start, { maxDepth: ctx.limits.maxDepth });
-  if (json?.ok) return { ok: true, value: json.value, end: json.end };
+  // Python's quotes (`{'a': 1}`) stop a JSON reading at its first key, so none is tried. A failed
+  // JSON reading is needed only for its error message, when no other reading works either: it is
+  // read again, with its line and column, only then.
+  const json = failsAsJsonAtOnce(text, start) ? undefined : readJsonValueAt(text, start, ctx.limits.maxDepth);
+  if (json) return { ok: true, value: json.value, end: json.end };
   const jsonError = () => {
-    const r = json ?? readJsonPrefix(text, start, { maxDepth: ctx.limits.maxDepth });
+    const r = readJsonPrefix(text, start, { maxDepth: ctx.limits.maxDepth });
     if (r.ok) throw new Error("failsAsJsonAtOnce accepted text JSON reads");
     return { ok: false as const, message: r.error.message, offset: src.origin(r.error.offset), unclosed: false };
   };
@@ -51,8 +52,8 @@ export function readValueAt(src: Src, start: number, ctx: Ctx, notes: Repair[]):
   }
   if (span.reason === "unclosed") {
     const closed = text.slice(start) + span.closers;
-    const strict = readJsonPrefix(closed, 0, { maxDepth: ctx.limits.maxDepth });
-    const v = strict.ok && strict.end === closed.length ? strict.value : readLoose(closed, src.origin(start), ctx, notes);
+    const strict = readJsonValueAt(closed, 0, ctx.limits.maxDepth);
+    const v = strict?.end === closed.length ? strict.value : readLoose(closed, src.origin(start), ctx, notes);
     if (v !== undefined) {
       ctx.repair("closer_added", span.closers, src.origin(text.length));
       return { ok: true, value: v, end: text.length };
