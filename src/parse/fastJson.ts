@@ -130,11 +130,13 @@ function readBody(text: string, from: number, to: number, noCallNames: ReadonlyS
   const first = text.charCodeAt(from);
   if ((first !== 0x7b && first !== 0x5b) || holdsMarker(text, from, to) || (!loose && pythonQuoted(text, from, to))) return undefined;
   const start = calls.length;
-  if (readCallObjects(text, from, to, calls)) {
+  // JSON with Python's quotes fails every strict reading: they are skipped.
+  const strict = !loose || !quoteOutsideStrings(text, from, to);
+  if (strict && readCallObjects(text, from, to, calls)) {
     for (let i = start; i < calls.length; i++) if (noCallNames.has(calls[i]!.name)) return undefined;
     return calls.length > MAX_CALLS ? undefined : calls;
   }
-  const value = loose ? looseValue(text, from, to) : strictValue(text, from, to);
+  const value = loose ? looseValue(text, from, to, strict) : strictValue(text, from, to);
   if (value === undefined) return undefined;
   const ctx = new Ctx(text, FAST_LIMITS, { noCallNames, docs: undefined, fast: true });
   const r = callsFromValue(value, ctx, { offset: from });
@@ -208,10 +210,10 @@ function strictValue(text: string, from: number, to: number): Value | undefined 
  * The value `readValueAt` reads from an object, or a list of objects, filling `[from, to)`:
  * strict JSON, else its bracketed span (the whole of it) through the plain-literal reader;
  * undefined for anything else. (A list opening with anything but an object is no JSON call list
- * to the full reader, which reads it as Python.)
+ * to the full reader, which reads it as Python.) `strict`: false when strict JSON is known to fail.
  */
-function looseValue(text: string, from: number, to: number): Value | undefined {
-  const json = readJsonValueAt(text, from, MAX_DEPTH);
+function looseValue(text: string, from: number, to: number, strict: boolean): Value | undefined {
+  const json = strict ? readJsonValueAt(text, from, MAX_DEPTH) : undefined;
   if (json) return json.end === to ? json.value : undefined;
   if (text.charCodeAt(from) === 0x5b && text.charCodeAt(skipAsciiSpace(text, from + 1, to)) !== 0x7b) return undefined;
   const body = text.slice(from, to);
@@ -229,6 +231,32 @@ function holdsMarker(text: string, from: number, to: number): boolean {
   for (const m of MARKER_CHARS) {
     const k = text.indexOf(m, from);
     if (k >= 0 && k < to) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a single quote stands outside JSON's strings before the value opening at `from` closes:
+ * strict JSON fails on it there, as JSON has no such quote, whatever comes before.
+ *
+ * @example quoteOutsideStrings(`{"a": 'x'}`, 0, 10) // true
+ * @example quoteOutsideStrings(`{"a": "it's"}`, 0, 13) // false
+ */
+export function quoteOutsideStrings(text: string, from: number, to: number): boolean {
+  const q = text.indexOf("'", from);
+  if (q < 0 || q >= to) return false;
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < to; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x27) return true;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if ((c === 0x7d || c === 0x5d) && --depth === 0) return false;
   }
   return false;
 }

@@ -6,7 +6,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fastReadGlm, fastReadJsonCalls, fastReadTagged } from "../../src/parse/fastJson.js";
+import { fastReadGlm, fastReadJsonCalls, fastReadTagged, quoteOutsideStrings } from "../../src/parse/fastJson.js";
+import { readJsonValueAt } from "../../src/value/json.js";
 import { parseFully } from "../../src/parse/parse.js";
 import { bfclEntries, conformanceFiles, readRecords } from "../helpers/conformance.js";
 import { callsDifference, corpusCallsDifferences, generatedReads, parseDifference, reprs } from "../helpers/parseDifference.js";
@@ -177,6 +178,8 @@ describe("the reward's loose reading of tagged blocks", () => {
     ["Granite", "<function_call> {'name': 'a', 'arguments': {'x': 1.5}}", "a(; x=1.5)"],
     ["strict JSON still", block('{"name": "a", "arguments": {"x": 1}}'), "a(; x=1)"],
     ["a Python list of objects", block("[{'name': 'a', 'arguments': {}}, {'name': 'b', 'params': {'y': False}}]"), "a(; ); b(; y=False)"],
+    ["an apostrophe inside a JSON string", block(`{"name": "a", "arguments": {"s": "it's", "t": "'q'"}}`), `a(; s="it's", t="'q'")`],
+    ["an escaped quote before Python's quotes", block(`{"arguments": {"s": "say \\"hi\\"", 'x': 1}, "name": "a"}`), `a(; s='say "hi"', x=1)`],
   ])("%s", (_name, text, expected) => {
     const calls = loose(text);
     expect(calls && reprs(calls)).toBe(expected);
@@ -189,6 +192,29 @@ describe("the reward's loose reading of tagged blocks", () => {
     ["a JavaScript identifier", block("{name: 'a', arguments: {x: y}}")],
   ])("leaves %s to parse()", (_name, text) => {
     expect(loose(text)).toBeUndefined();
+  });
+
+  // The loose reading skips strict JSON when a single quote stands outside its strings.
+  it("finds a single quote outside JSON's strings exactly where strict JSON fails on one", () => {
+    const quoted = fc.tuple(fc.json(), fc.array(fc.nat(), { maxLength: 3 })).map(([json, at]) => {
+      const quotes = [...json.matchAll(/"/g)].map((m) => m.index);
+      const swap = new Set(at.map((k) => quotes[k % Math.max(1, quotes.length)]));
+      return [...json].map((c, i) => (swap.has(i) ? "'" : c)).join("");
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), quoted), (text) => {
+        if (text[0] !== "{" && text[0] !== "[") return;
+        const found = quoteOutsideStrings(text, 0, text.length);
+        if (found) expect(readJsonValueAt(text, 0, 1000)).toBeUndefined();
+        // Valid JSON never holds one.
+        if (readJsonValueAt(text, 0, 1000)?.end === text.length) expect(found).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+    const outside = (text: string) => quoteOutsideStrings(text, 0, text.length);
+    expect(outside(`{"a": 1} 'tail'`)).toBe(false);
+    expect(outside(String.raw`[1, "\\", 'x']`)).toBe(true);
+    expect(outside(String.raw`[1, "\", 'x']`)).toBe(false);
   });
 
   it.each([
