@@ -7,14 +7,18 @@
  * `parse()`'s notes (`fence_stripped`, `prose_ignored`, `markdown_unescaped`), which is what the
  * reward needs.
  *
- * What `parse()` does with such text, and so what these readers require: reasoning, template
- * tokens and the other formats' markers all hold a `<`, `[THINK]`, `◁`, `[TOOL_CALLS]`,
- * `functools[` or `DSML`, and the text holds none of them, so `parse()` reaches the fence reader,
- * or the Python reader, first. test/parse/fastMarkdown.test.ts holds both to the full reader.
+ * What `parse()` does with such text, and so what these readers require: it cuts no reasoning,
+ * drops no template token and finds no other format's marker, so `parse()` reaches the fence
+ * reader, or the Python reader, first. All of those hold a `<`, `[THINK]`, `◁`, `[TOOL_CALLS]`,
+ * `functools[` or `DSML`; text holding a `<` or `◁` is asked what `parse()` asks.
+ * test/parse/fastMarkdown.test.ts holds both to the full reader.
  */
 import type { Call } from "../types.js";
 import { fastReadJsonBlock } from "./fastJson.js";
 import { FAST_LIMITS, fastReadWhole, holdsWordMarker } from "./fastRead.js";
+import { holdsFormatMarker } from "./formats/detect.js";
+import { holdsReasoning } from "./formats/reasoning.js";
+import { holdsTemplateToken } from "./formats/templateTokens.js";
 import { DEFAULT_NO_CALL_NAMES } from "./parse.js";
 import { isIdentStart } from "./scan/chars.js";
 import { escapeOutsideStrings } from "./scan/pythonCalls.js";
@@ -22,9 +26,15 @@ import { skipSpaces, trimmedEnd } from "./scan/source.js";
 
 const FENCE = "```";
 
-/** Whether the text holds what starts reasoning, a template token or another format: then it is left to parse(). */
+/**
+ * Whether parse() would act on anything in the text before its fence reader or Python reader:
+ * reasoning, a template token or another format's marker. Then it is left to parse(). Text
+ * without a `<` or `◁` holds none of them unless it holds a word marker; text with one (code
+ * comparing numbers, HTML in an explanation) is asked exactly what parse() asks.
+ */
 function holdsMarker(text: string): boolean {
-  return text.includes("<") || text.includes("◁") || holdsWordMarker(text);
+  if (!text.includes("<") && !text.includes("◁")) return holdsWordMarker(text);
+  return holdsReasoning(text) || holdsTemplateToken(text) || holdsFormatMarker(text.trim());
 }
 
 /**

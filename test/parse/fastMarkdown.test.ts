@@ -27,6 +27,8 @@ describe("fastReadFenced reads a call list in a fence at the start", () => {
     ["JSON call objects", '```json\n[{"name": "f", "arguments": {"a": 1}}]\n```\nDone.', "f(; a=1)"],
     ["BFCL's JSON shape with Python's quotes", "```python\n{'f': {'a': True}}\n```", "f(; a=True)"],
     ["a Python list of call objects, prose after", "```python\n[{'name': 'f', 'params': {'a': 1, 'b': None}}]\n```\n\nThis calls f.", "f(; a=1, b=None)"],
+    ["a < and HTML in the prose after", "```python\n[f(a=1)]\n```\nIf x < 5 the answer is <b>f</b>, not <s>g</s>.", "f(; a=1)"],
+    ["code comparing numbers after", "```python\n[f(a=1)]\n```\nTo check it:\n```python\nif a <= 2:\n    print(a << 1)\n```", "f(; a=1)"],
   ])("%s", (_name, text, expected) => {
     const calls = fastReadFenced(text);
     expect(calls && reprs(calls)).toBe(expected);
@@ -48,6 +50,11 @@ describe("fastReadFenced leaves everything else to parse()", () => {
     ["a template token after", "```\n[f(a=1)]\n```<|eot_id|>"],
     ["a tag format in the prose", "```\n[f(a=1)]\n```\n<tool_call>"],
     ["Mistral's marker in the prose", "```\n[f(a=1)]\n```\n[TOOL_CALLS]"],
+    ["a sentence token at the end", "```\n[f(a=1)]\n```\nDone. </s>"],
+    ["a chat header", "```\n[f(a=1)]\n```\n<|start_header_id|>user<|end_header_id|>"],
+    ["Llama's function tag in the prose", "```\n[f(a=1)]\n```\nor <function=g>{}</function>"],
+    ["Harmony's message", "```\n[f(a=1)]\n```\n<|start|>assistant<|channel|>commentary to=functions.g<|message|>{}<|call|>"],
+    ["Kimi's reasoning", "```\n[f(a=1)]\n```\n◁think▷x◁/think▷"],
     ["JSON that is no call", '```json\n[{"city": "Paris"}]\n```'],
     ["a Python list of strings", "```python\n['f(a=1)']\n```"],
     ["two JSON values", '```json\n{"name": "f", "arguments": {}}\n{"name": "g", "arguments": {}}\n```'],
@@ -98,7 +105,10 @@ const fenced = fc
     fc.oneof({ weight: 4, arbitrary: callListText }, { weight: 1, arbitrary: nearCallListText }, { weight: 2, arbitrary: jsonBody }),
     pick(["\n", "", " \n\u00a0"], [" \n"]),
     pick(["```"], ["````", ""]),
-    pick(["", "\n", "\n\nThis calls it.", "\nor:\n```\n[g(b=2)]\n```", "\n`f(a=1)` [h(c=3)]"], ["\n\n```python\n[g(b=2)]\n```", "\n```\n[g(b=2)]\n```", "\n<think>x</think>", "\n[TOOL_CALLS]", "\n◁", " functools"]),
+    pick(
+      ["", "\n", "\n\nThis calls it.", "\nor:\n```\n[g(b=2)]\n```", "\n`f(a=1)` [h(c=3)]", "\nIf a < 2, <b>f</b> <s>g</s>."],
+      ["\n\n```python\n[g(b=2)]\n```", "\n```\n[g(b=2)]\n```", "\n<think>x</think>", "\n[TOOL_CALLS]", "\n◁", " functools", "\n</s>", "\n<|eot_id|>", "\n<tool_call>\n{\"name\": \"g\", \"arguments\": {}}\n</tool_call>", "\n<function=g>{}</function>", "\n</think>"],
+    ),
   )
   .map((parts) => parts.join(""));
 

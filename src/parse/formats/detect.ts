@@ -91,6 +91,19 @@ export const readText: ReadText = (src, ctx, label) => {
   return bad ?? { kind: "none" };
 };
 
+/**
+ * Whether a format with a marker other than fences reads the text before {@link readText}'s
+ * fence reader or plain readers would (`text` trimmed, reasoning and template tokens gone): for
+ * the fast readers, which read only what reaches those.
+ *
+ * @example holdsFormatMarker("```python\n[f(a=1)]\n```\nIf x < 5, …") // false
+ */
+export function holdsFormatMarker(text: string): boolean {
+  const hasTag = text.includes("<");
+  for (const f of TEXT_FORMATS) if (f !== fence && !(f.tagged && !hasTag) && f.detect(text)) return true;
+  return false;
+}
+
 const NONE: Outcome = { kind: "none" };
 
 /** The plain readers: JSON, Python calls, GLM-4, JSON objects in prose. */

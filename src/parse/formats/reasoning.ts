@@ -44,12 +44,24 @@ const ANSWER_MARKERS = [
 ];
 
 /**
+ * Whether {@link stripReasoning} cuts anything from the text: an opener or a closer of any pair
+ * is in it (a pair cuts nothing only when neither is, and then the text stays as it was for the
+ * next pair).
+ *
+ * @example holdsReasoning("[f(a='<b>')]") // false
+ */
+export function holdsReasoning(text: string): boolean {
+  if (!TAG_MARKS.some((m) => text.includes(m))) return false;
+  return PAIRS.some(([open, close]) => text.includes(open) || text.includes(close));
+}
+
+/**
  * The text without reasoning blocks; `removed` tells whether any was found.
  *
  * @example stripReasoning(Src.of("<think>hmm</think>[f()]"), ctx).src.text // "[f()]"
  */
 export function stripReasoning(src: Src, ctx: Ctx): { src: Src; removed: boolean } {
-  if (!TAG_MARKS.some((m) => src.text.includes(m))) return { src, removed: false };
+  if (!holdsReasoning(src.text)) return { src, removed: false };
   let cur = src;
   let removed = false;
   for (const [open, close] of PAIRS) {

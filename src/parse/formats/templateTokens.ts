@@ -39,12 +39,25 @@ const OPENINGS: readonly string[] = [...new Set([...TOKENS, ...HEADERS.map(([ope
 
 /** @example dropTemplateTokens(Src.of("[f()]<|eot_id|>"), ctx).text // "[f()]" */
 export function dropTemplateTokens(src: Src, ctx: Ctx): Src {
-  const text = src.text;
-  if (!text.includes("<")) return src;
+  return cut(src, ctx, templateCuts(src.text));
+}
+
+/**
+ * Whether {@link dropTemplateTokens} drops anything from the text.
+ *
+ * @example holdsTemplateToken("[f()]<|eot_id|>") // true
+ */
+export function holdsTemplateToken(text: string): boolean {
+  return templateCuts(text).length > 0;
+}
+
+/** The spans of the tokens and headers to drop, each with the token it is. */
+function templateCuts(text: string): Array<[number, number, string]> {
   const cuts: Array<[number, number, string]> = [];
+  if (!text.includes("<")) return cuts;
   for (const [a, b, t] of edgeTokens(text)) cuts.push([a, b, t]);
   // Tags (`<tool_call>`) are common, tokens rare: a few searches for how tokens open rule most texts out.
-  if (!OPENINGS.some((o) => text.includes(o))) return cut(src, ctx, cuts);
+  if (!OPENINGS.some((o) => text.includes(o))) return cuts;
   for (const t of TOKENS) {
     for (let k = text.indexOf(t); k >= 0; k = text.indexOf(t, k + t.length)) cuts.push([k, k + t.length, t]);
   }
@@ -56,7 +69,7 @@ export function dropTemplateTokens(src: Src, ctx: Ctx): Src {
       cuts.push([k, end, open]);
     }
   }
-  return cut(src, ctx, cuts);
+  return cuts;
 }
 
 /** Drops the cuts (merged where they overlap) and notes the tokens dropped. */
