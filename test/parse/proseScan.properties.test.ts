@@ -32,6 +32,9 @@ const atom = fc.constantFrom(
   "x", "x.y", "x.True", "x .y", "None", "True", "False", "not", "not x", "...", "[]", "{}", "()", "x[]", "x[0]", "x[0][1]", "x[1:2]", "(1,)", "(,)", "{1}",
   "lambda: 1", "a if b else c", "n-1", "a + b", "a == b", "a or b", "*a", "**k", "x for x in y", "'a' 'b'", "'a'.format(b)", "[1, 2,]", "{'a': 1,}", "{**d}",
   "new int[]{1}", "the docs", "a: 1", "101L", "true", "é", "x@y", "#c", "\\", "a=1", "a==1", "f(x)(y)", "f(x).g", "x[0](y)", "(a)(b)",
+  // Escapes, unpacking and trailers: what code answers hold.
+  "'\\q'", "'\\0'", "'\\8'", "'\\\\'", "'a\\'b'", "'\\'", "'\\ '", "'\\x41'", "'\\x4'", "'\\u00e9'", "'\\u00'", "'\\U0001F600'", "'\\N{DASH}'", "'\\N{NO SUCH NAME}'", "'\\\n'", "'\\\ud800'",
+  "type(e).__name__", "'{}: {}'.format(x, y)", "'x'.y.z(1)[0]", "'x' .y", "'x'(1)", "'x'[0]", "{}.get(1)", "[1][0].real", "x.y(1)(2)[3].z", "x.if", "'x'.True", "*", "* a", "**", "** k", "***k", "*(a, b)",
 );
 const { value } = fc.letrec<{ value: string }>((tie) => ({
   value: fc.oneof(
@@ -189,7 +192,19 @@ describe("surelyCall", () => {
     ["f([,])", false],
     ["f(a=1, 2)", false],
     ["f(01)", false],
-    ["f('a\\n')", false],
+    ["f('a\\n')", true],
+    ["f('\\N{DASH}')", false],
+    ["f('\\x4')", false],
+    ["bot.say('{}: {}'.format(type(e).__name__, str(e)))", true],
+    ["eval(invocation.format(*params))", true],
+    ["eval(invocation.format(**params))", false],
+    ["f(*args, key=1)", true],
+    ["f(**kwargs, x)", false],
+    ["f(a=1, *b)", false],
+    ["print('{}'.format(x))", false],
+    ["print(x[0](y))", false],
+    ["print(f(a=1)[0], x.y)", true],
+    ["print(type(e).__name__)", false],
     ["f(x[])", false],
     ["f(None=1)", false],
     ["see f(the docs)", false],
@@ -208,7 +223,7 @@ describe("surelyCall", () => {
         expect(readsAsCall(text.slice(0, end))).toBe(true);
         expect(matchBracket(text, text.indexOf("("), { maxDepth: 100 })).toStrictEqual({ ok: true, end });
       }),
-      { numRuns: 5000 },
+      { numRuns: 20000 },
     );
   });
 });

@@ -286,19 +286,24 @@ const SURE_DEPTH = 8;
  * The end of the candidate `name(…)` whose name starts at `start` and whose `(` is at `open`, when
  * it surely reads as a call, so that reading it can wait until a check needs its name or
  * arguments; -1 otherwise. It answers only for a plain subset of Python that the parser accepts:
- * ASCII names that are not keywords, positional then keyword arguments (a trailing comma
- * allowed), decimal numbers, one-line strings without prefixes or escapes, `True`, `False`,
- * `None`, `...`, lists, tuples, dicts and sets, and name chains with at most one call, then
- * subscripts. It may answer -1 for a call (the candidate is then read at once); it never answers
- * for text the parser rejects. Strings in the subset hold no escapes, so the end is where
- * {@link matchBracket} finds the closing bracket.
+ * ASCII names that are not keywords, positional arguments (`*x` too) then keyword arguments
+ * (a trailing comma allowed), decimal numbers, one-line strings without prefixes
+ * whose escapes cannot fail (none of `\x`, `\u`, `\U`, `\N`), `True`, `False`, `None`, `...`,
+ * lists, tuples, dicts and sets, and names and strings followed by attributes, calls and
+ * subscripts (a string by an attribute first: `'{}'.format(x)`). It may answer -1 for a call
+ * (the candidate is then read at once); it never answers for text the parser rejects. A
+ * backslash in a string escapes the next character for the parser as for {@link matchBracket},
+ * so the end is where that finds the closing bracket.
  *
  * @example surelyCall("f(x, y=[1, 'a'])", 0, 1) // 16
  * @example surelyCall("see f(the docs)", 4, 5) // -1
  */
 export function surelyCall(text: string, start: number, open: number): number {
   if (!namesChain(text, start, open)) return -1;
-  return new Plain(text, text.length).args(open);
+  // `print(f(…))` is read as the call inside (draftFromCall), which must then have a name: inside
+  // a print, calls are on names only.
+  const print = open - start === 5 && text.startsWith("print", start);
+  return new Plain(text, text.length, !print).args(open);
 }
 
 /** Whether `[from, to)` is `name(.name)*` with no keyword among the names. */
@@ -322,6 +327,8 @@ class Plain {
   constructor(
     private readonly text: string,
     private readonly end: number,
+    /** Whether calls may follow any value (`'{}'.format(x)`, `f(x)(y)`), not only a name chain's first call. */
+    private readonly anyCalls: boolean,
   ) {}
 
   /** `(` at `i`, then positional arguments, then keyword arguments, then `)`. */
@@ -338,8 +345,10 @@ class Plain {
           keywords = true;
           i = this.value(this.space(eq + 1));
         } else {
-          if (keywords) return -1;
-          i = this.value(i);
+          // `*x` unpacks positional arguments. (`**x` is no subset: it gives keyword arguments
+          // without the `=` that turnedDownByName looks for.)
+          if (keywords || this.text.charCodeAt(i + 1) === 0x2a) return -1;
+          i = this.value(this.text.charCodeAt(i) === 0x2a ? this.space(i + 1) : i);
         }
         if (i < 0) return -1;
         i = this.space(i);
@@ -382,26 +391,48 @@ class Plain {
     if (i >= this.end) return -1;
     if (c === 0x2d /* - */) return this.number(i + 1);
     if (c >= 0x30 && c <= 0x39) return this.number(i);
-    if (c === 0x27 || c === 0x22) return this.string(i);
+    if (c === 0x27 || c === 0x22) {
+      const e = this.string(i);
+      return e >= 0 && text.charCodeAt(e) === 0x2e && this.anyCalls ? this.trailers(e) : e;
+    }
     if (c === 0x5b /* [ */) return this.items(i, 0x5d, false);
     if (c === 0x28 /* ( */) return this.items(i, 0x29, false);
     if (c === 0x7b /* { */) return this.dictOrSet(i);
     if (text.startsWith("...", i)) return i + 3;
-    let e = plainName(text, i, this.end);
+    const e = plainName(text, i, this.end);
     if (e < 0) return -1;
     if (isKeyword(text, i, e)) {
       const word = text.slice(i, e);
       return word === "True" || word === "False" || word === "None" ? e : -1;
     }
-    while (text.charCodeAt(e) === 0x2e) {
-      const n = plainName(text, e + 1, this.end);
-      if (n < 0 || isKeyword(text, e + 1, n)) return -1;
-      e = n;
+    return this.trailers(e);
+  }
+
+  /**
+   * Attributes (`.name`), calls and subscripts after a value ending at `e`; without
+   * {@link anyCalls}, a name chain with at most one call, then subscripts.
+   */
+  private trailers(e: number): number {
+    const text = this.text;
+    let called = false;
+    let subscripted = false;
+    for (;;) {
+      const c = text.charCodeAt(e);
+      if (c === 0x2e && (this.anyCalls || !(called || subscripted))) {
+        const n = plainName(text, e + 1, this.end);
+        if (n < 0 || isKeyword(text, e + 1, n)) return -1;
+        e = n;
+      } else if (c === 0x28 && (this.anyCalls || !(called || subscripted))) {
+        called = true;
+        e = this.args(e);
+      }
+      // A subscript holds at least one index (`x[]` is no Python).
+      else if (c === 0x5b && text.charCodeAt(this.space(e + 1)) !== 0x5d) {
+        subscripted = true;
+        e = this.items(e, 0x5d, false);
+      } else return e;
+      if (e < 0) return -1;
     }
-    if (text.charCodeAt(e) === 0x28) e = this.args(e);
-    // A subscript holds at least one index (`x[]` is no Python).
-    while (e >= 0 && text.charCodeAt(e) === 0x5b && text.charCodeAt(this.space(e + 1)) !== 0x5d) e = this.items(e, 0x5d, false);
-    return e;
   }
 
   /** `{}`, `{k: v, …}` or `{v, …}`. */
@@ -428,16 +459,23 @@ class Plain {
     return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x2e || isDigit(c) ? -1 : j;
   }
 
-  /** A one-line string without escapes, of printable characters. */
+  /**
+   * A one-line string of printable characters, whose escapes cannot fail: a backslash before
+   * any of them but `x`, `u`, `U` and `N` (hex digits or a name that may be wrong).
+   */
   private string(i: number): number {
     const text = this.text;
     const q = text.charCodeAt(i);
     let j = i + 1;
     if (text.charCodeAt(j) === q) return text.charCodeAt(j + 1) === q || j >= this.end ? -1 : j + 1;
     for (; j < this.end; j++) {
-      const c = text.charCodeAt(j);
+      let c = text.charCodeAt(j);
       if (c === q) return j + 1;
-      if (c < 0x20 || c === 0x5c || (c >= 0x7f && c < 0xa0) || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029) return -1;
+      if (c === 0x5c) {
+        c = text.charCodeAt(++j);
+        if (j >= this.end || c === 0x78 || c === 0x75 || c === 0x55 || c === 0x4e) return -1;
+      }
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029) return -1;
     }
     return -1;
   }
