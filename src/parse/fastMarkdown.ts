@@ -60,8 +60,8 @@ export function fastReadFenced(text: string): Call[] | undefined {
   if (close < 0) return undefined;
   let after = close;
   while (text.charCodeAt(after) === 0x60) after++;
-  const next = text.indexOf(FENCE, after);
-  if (next >= 0 && skipSpaces(text, after) >= next) return undefined;
+  // The next fence follows with only whitespace between exactly when one opens where it ends.
+  if (text.startsWith(FENCE, skipSpaces(text, after))) return undefined;
   const from = skipSpaces(text, nl + 1);
   const to = trimmedEnd(text, from, close);
   if (from === to) return undefined;
