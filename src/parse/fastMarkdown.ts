@@ -15,7 +15,7 @@
  */
 import type { Call } from "../types.js";
 import { fastReadJsonBlock } from "./fastJson.js";
-import { FAST_LIMITS, fastReadWhole, holdsWordMarker } from "./fastRead.js";
+import { FAST_LIMITS, fastReadQuotedList, fastReadWhole, holdsWordMarker } from "./fastRead.js";
 import { holdsFormatMarker } from "./formats/detect.js";
 import { holdsReasoning } from "./formats/reasoning.js";
 import { holdsTemplateToken } from "./formats/templateTokens.js";
@@ -39,8 +39,9 @@ function holdsMarker(text: string): boolean {
 
 /**
  * The calls of a fence at the start: its first fence is this one (only whitespace before it),
- * with three backticks and a tag line; its text, a plain call list or a JSON value, is read by
- * fastRead.ts's exact whole-text scan or fastJson.ts's JSON block reader; the next fence, if any,
+ * with three backticks and a tag line; its text, a plain call list, a JSON value or a list of
+ * calls written as strings, is read by fastRead.ts's exact whole-text scan, fastJson.ts's JSON
+ * block reader or fastRead.ts's quoted-list reader; the next fence, if any,
  * must not follow with only whitespace between (`parse()` would read it as more calls). An
  * unclosed fence is declined.
  *
@@ -67,7 +68,7 @@ export function fastReadFenced(text: string): Call[] | undefined {
   if (from === to) return undefined;
   if (holdsMarker(text)) return undefined;
   // The fence's text goes through the whole chain: JSON call objects first, then Python.
-  return fastReadWhole(text, from, to) ?? fastReadJsonBlock(text, from, to, DEFAULT_NO_CALL_NAMES);
+  return fastReadWhole(text, from, to) ?? fastReadJsonBlock(text, from, to, DEFAULT_NO_CALL_NAMES) ?? fastReadQuotedList(text, from, to);
 }
 
 /**

@@ -26,6 +26,7 @@ import { NAMESPACES } from "./scan/pyCall.js";
 import { BUILTINS } from "./scan/codeText.js";
 import { KEYWORDS } from "./python/tokenizer.js";
 import { isAsciiSpace, mayBeKeyword, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
+import { isSpace } from "./scan/source.js";
 
 /**
  * What every fast reader (this file, fastJson.ts, fastMarkdown.ts) leaves to the full reader:
@@ -444,6 +445,55 @@ export function fastReadPython(text: string): Call[] | undefined {
 export function fastReadWhole(text: string, from = 0, to = text.length): Call[] | undefined {
   const r = scanCalls(text, true, false, from, to);
   return r && r.bareNames === 0 && r.calls.length > 0 && (r.bracketed || r.calls.length === 1) ? r.calls : undefined;
+}
+
+/**
+ * The calls of a list of calls written as strings, `["f(a=1)", 'g(b="x")']`, filling `[from, to)`
+ * of `text`, exactly as the full reader's whole-text reading reads them (each string's text read
+ * as one call, `quotes_stripped`); or `undefined`. Each item is a one-line string of printable
+ * characters without a backslash or a prefix, whose text (trimmed) {@link fastReadWhole} reads as
+ * one call outside brackets; only spaces, tabs and line breaks stand between the items, the
+ * commas and the brackets (a trailing comma allowed).
+ *
+ * @example fastReadQuotedList(`["f(a=1)", 'g(b="x")']`) // [f(a=1), g(b='x')]
+ * @example fastReadQuotedList(`["f(a=1)", g(b=2)]`) // undefined: not every item is a string
+ */
+export function fastReadQuotedList(text: string, from = 0, to = text.length): Call[] | undefined {
+  if (text.charCodeAt(from) !== 0x5b || text.charCodeAt(to - 1) !== 0x5d) return undefined;
+  const calls: Call[] = [];
+  let i = from + 1;
+  for (;;) {
+    i = skipBreaks(text, i, to);
+    const q = text.charCodeAt(i);
+    if (q !== 0x27 && q !== 0x22) break;
+    const open = i + 1;
+    let close = open;
+    for (; close < to; close++) {
+      const c = text.charCodeAt(close);
+      if (c === q) break;
+      if (c < 0x20 || c === 0x5c || (c >= 0x7f && c < 0xa0) || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029) return undefined;
+    }
+    if (close >= to) return undefined;
+    // The string's text, trimmed as the full reader trims it, read as one call outside brackets.
+    let a = open;
+    let b = close;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    const r = a < b ? scanCalls(text, true, false, a, b) : undefined;
+    if (!r || r.bareNames > 0 || r.bracketed || r.calls.length !== 1) return undefined;
+    calls.push(r.calls[0]!);
+    if (calls.length > MAX_CALLS) return undefined;
+    i = skipBreaks(text, close + 1, to);
+    if (text.charCodeAt(i) !== 0x2c) break;
+    i++;
+  }
+  return calls.length > 0 && i === to - 1 ? calls : undefined;
+}
+
+/** Past spaces, tabs and line breaks: what Python skips between items inside brackets. */
+function skipBreaks(text: string, i: number, to: number): number {
+  for (let c = text.charCodeAt(i); i < to && (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d); c = text.charCodeAt(++i));
+  return i;
 }
 
 /** The scanner every scan uses (see {@link Scan}). */

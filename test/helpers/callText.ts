@@ -20,7 +20,7 @@ const valueText = fc.letrec<{ value: string; list: string; tuple: string; dict: 
   tuple: fc.array(tie("value"), { minLength: 2, maxLength: 3 }).map((xs) => `(${xs.join(", ")})`),
   dict: fc.uniqueArray(fc.tuple(ident, tie("value")), { selector: ([k]) => k, maxLength: 3 }).map((kv) => `{${kv.map(([k, v]) => `'${k}': ${v}`).join(", ")}}`),
 })).value;
-const callText = fc
+export const callText = fc
   .tuple(fc.array(fc.oneof({ weight: 8, arbitrary: ident }, { weight: 1, arbitrary: fc.constantFrom("default_api", "print", "round", "no_function") }), { minLength: 1, maxLength: 3 }), fc.uniqueArray(fc.tuple(ident, valueText), { selector: ([k]) => k, maxLength: 4 }))
   .map(([name, args]) => `${name.join(".")}(${args.map(([k, v]) => `${k}=${v}`).join(", ")})`);
 /** A plain call list, bracketed or not, with padding. */

@@ -28,6 +28,7 @@ describe("fastReadFenced reads a call list in a fence at the start", () => {
     ["BFCL's JSON shape with Python's quotes", "```python\n{'f': {'a': True}}\n```", "f(; a=True)"],
     ["a Python list of call objects, prose after", "```python\n[{'name': 'f', 'params': {'a': 1, 'b': None}}]\n```\n\nThis calls f.", "f(; a=1, b=None)"],
     ["a < and HTML in the prose after", "```python\n[f(a=1)]\n```\nIf x < 5 the answer is <b>f</b>, not <s>g</s>.", "f(; a=1)"],
+    ["calls written as strings", "```python\n        [\"calc(radius=4, unit='in')\", 'g(b=\"x\")',]\n        ```\n\nExplanation.", "calc(; radius=4, unit='in'); g(; b='x')"],
     ["code comparing numbers after", "```python\n[f(a=1)]\n```\nTo check it:\n```python\nif a <= 2:\n    print(a << 1)\n```", "f(; a=1)"],
   ])("%s", (_name, text, expected) => {
     const calls = fastReadFenced(text);
@@ -56,7 +57,8 @@ describe("fastReadFenced leaves everything else to parse()", () => {
     ["Harmony's message", "```\n[f(a=1)]\n```\n<|start|>assistant<|channel|>commentary to=functions.g<|message|>{}<|call|>"],
     ["Kimi's reasoning", "```\n[f(a=1)]\n```\n◁think▷x◁/think▷"],
     ["JSON that is no call", '```json\n[{"city": "Paris"}]\n```'],
-    ["a Python list of strings", "```python\n['f(a=1)']\n```"],
+    ["a Python list of strings that are no calls", "```python\n['f', 'a=1']\n```"],
+    ["a quoted list of calls in brackets", "```python\n['[f(a=1)]']\n```"],
     ["two JSON values", '```json\n{"name": "f", "arguments": {}}\n{"name": "g", "arguments": {}}\n```'],
     ["empty fence", "```\n\n```"],
   ])("%s", (_name, text) => {

@@ -4,13 +4,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { callsDifference, corpusCallsDifferences, corpusParseDifferences, parseDifference } from "../helpers/parseDifference.js";
-import { fastRead, fastReadClean, fastReadWhole, holdsWordMarker, WORD_MARKERS } from "../../src/parse/fastRead.js";
+import { callsDifference, corpusCallsDifferences, corpusParseDifferences, generatedReads, parseDifference, reprs } from "../helpers/parseDifference.js";
+import { fastRead, fastReadClean, fastReadQuotedList, fastReadWhole, holdsWordMarker, WORD_MARKERS } from "../../src/parse/fastRead.js";
 import { mutate, seeded } from "../oracle/mutate.js";
 import type { Call, FunctionDoc } from "../../src/types.js";
 import { pyRepr } from "../../src/value/repr.js";
 import { SHARED_DIR, SKIP_MESSAGE } from "../helpers/shared.js";
-import { callListText as output, nearCallListText as near, positionalCallListText, semicolonCallListText } from "../helpers/callText.js";
+import { callListText as output, callText, nearCallListText as near, positionalCallListText, semicolonCallListText } from "../helpers/callText.js";
 import { functionDoc } from "../helpers/entries.js";
 
 /** Why fastRead's calls differ from the full reader's, or undefined when it declines or agrees. */
@@ -77,6 +77,36 @@ describe("fastRead reads positional arguments and binds them as parse() does wit
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("fastReadQuotedList", () => {
+  const quoted = (text: string) => fastReadQuotedList(text);
+  it.each([
+    [`["f(a=1)"]`, "f(; a=1)"],
+    [`[ 'f(a="x")' ,\n "  g(b=[1, 2.5])  ", ]`, "f(; a='x'); g(; b=[1, 2.5])"],
+    [`["get_weather(city='Paris', days=3)"]`, "get_weather(; city='Paris', days=3)"],
+  ])("reads %j", (text, expected) => {
+    const calls = quoted(text);
+    expect(calls && reprs(calls)).toBe(expected);
+    expect(callsDifference(quoted, text)).toBeUndefined();
+  });
+  it.each([
+    `[]`, `[""]`, `["f(a=1)" "g()"]`, `["f(a=1)", g(b=2)]`, `["[f(a=1)]"]`, `["f(a=1), g(b=2)"]`, `["f(a=x)"]`, `["f(a=1)\n"]`, `["f(a='\\n')"]`,
+    `[r"f(a=1)"]`, `["""f(a=1)"""]`, `["f(a=1)"`, `["f(a=1)"] `, `["default_api.f(a=1)"]`, `["no_function()"]`, `["f(a=1)" # c\n]`, `[,"f(a=1)"]`, `["f(a=1)",,]`,
+  ])("leaves %j to the full reader", (text) => {
+    expect(quoted(text)).toBeUndefined();
+  });
+  it("agrees with the full reader on generated lists of quoted calls", () => {
+    // One call per string, mostly in the quote its text does not use.
+    const item = fc
+      .tuple(fc.oneof({ weight: 4, arbitrary: callText }, { weight: 1, arbitrary: near }), fc.boolean(), fc.constantFrom("", " ", "\n"))
+      .map(([call, flip, pad]) => {
+        const q = call.includes("'") !== flip ? '"' : "'";
+        return q + pad + call + pad + q;
+      });
+    const list = fc.tuple(fc.array(item, { minLength: 1, maxLength: 3 }), fc.constantFrom(", ", ",", ",\n  ", " , "), fc.constantFrom("", ",", " ")).map(([xs, sep, tail]) => `[${xs.join(sep)}${tail}]`);
+    expect(generatedReads(list, quoted, (t) => callsDifference(quoted, t))).toBeGreaterThan(100);
   });
 });
 
