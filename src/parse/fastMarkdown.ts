@@ -39,7 +39,7 @@ function holdsMarker(text: string): boolean {
 
 /**
  * The calls of a fence at the start: its first fence is this one (only whitespace before it),
- * with three backticks and a tag line; its text, a plain call list, a JSON value or a list of
+ * with three backticks and a tag line, or its text on the same line; its text, a plain call list, a JSON value or a list of
  * calls written as strings, is read by fastRead.ts's exact whole-text scan, fastJson.ts's JSON
  * block reader or fastRead.ts's quoted-list reader; the next fence, if any,
  * must not follow with only whitespace between (`parse()` would read it as more calls). An
@@ -52,18 +52,19 @@ export function fastReadFenced(text: string): Call[] | undefined {
   if (text.length > FAST_LIMITS.maxLength) return undefined;
   const open = skipSpaces(text, 0);
   if (!text.startsWith(FENCE, open) || text.charCodeAt(open + 3) === 0x60) return undefined;
+  // As the fence reader: a language tag (or none) alone on the line opens the fence's text on the
+  // next line; any other text after the backticks is the fence's text (```` ```[f(a=1)]``` ````).
   const nl = text.indexOf("\n", open + 3);
-  if (nl < 0) return undefined;
-  // The fence reader's tag line: a language tag (or none) alone on the line.
-  const info = text.slice(open + 3, nl).trim();
-  if (info.length > 40 || !/^[\w+#.-]*$/.test(info)) return undefined;
-  const close = text.indexOf(FENCE, nl + 1);
+  const info = text.slice(open + 3, nl < 0 ? text.length : nl).trim();
+  const tagged = info.length <= 40 && /^[\w+#.-]*$/.test(info);
+  const start = !tagged ? open + 3 : nl < 0 ? text.length : nl + 1;
+  const close = text.indexOf(FENCE, start);
   if (close < 0) return undefined;
   let after = close;
   while (text.charCodeAt(after) === 0x60) after++;
   // The next fence follows with only whitespace between exactly when one opens where it ends.
   if (text.startsWith(FENCE, skipSpaces(text, after))) return undefined;
-  const from = skipSpaces(text, nl + 1);
+  const from = skipSpaces(text, start);
   const to = trimmedEnd(text, from, close);
   if (from === to) return undefined;
   if (holdsMarker(text)) return undefined;
