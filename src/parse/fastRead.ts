@@ -22,6 +22,7 @@ import type { Call, FunctionDoc } from "../types.js";
 import { findDoc } from "../docs.js";
 import { bindPositional } from "./bind.js";
 import { PyDict, PyTuple, type Value } from "../value/value.js";
+import { bigIntOf } from "../value/smallInt.js";
 import { NAMESPACES } from "./scan/pyCall.js";
 import { BUILTINS } from "./scan/codeText.js";
 import { KEYWORDS } from "./python/tokenizer.js";
@@ -312,7 +313,7 @@ class Scan {
     if (this.pos - digits <= 15) {
       let n = 0;
       for (let i = digits; i < this.pos; i++) n = n * 10 + (t.charCodeAt(i) - 48);
-      return BigInt(digits > start ? -n : n);
+      return bigIntOf(digits > start ? -n : n);
     }
     return BigInt(t.slice(start, this.pos));
   }

@@ -12,6 +12,7 @@
  */
 import { PyDict, type Value } from "./value.js";
 import { lastAtOrBefore } from "./sorted.js";
+import { bigIntOf } from "./smallInt.js";
 
 export interface JsonError {
   message: string;
@@ -242,9 +243,12 @@ export class JsonReader {
       }
     }
     this.pos = p;
-    const text = t.slice(start, p);
-    if (isFloat) return Number(text);
-    return p - intStart > 15 ? BigInt(text) : BigInt(Number(text));
+    if (isFloat) return Number(t.slice(start, p));
+    if (p - intStart > 15) return BigInt(t.slice(start, p));
+    // Up to 15 digits are exact as a double.
+    let n = 0;
+    for (let i = intStart; i < p; i++) n = n * 10 + (t.charCodeAt(i) - 0x30);
+    return bigIntOf(intStart > start ? -n : n);
   }
 
   string(): string {

@@ -3,6 +3,7 @@
  * checks on underscores, leading zeros and what may follow a literal) and what it is worth.
  */
 import { PyComplex } from "../../value/value.js";
+import { bigIntOf } from "../../value/smallInt.js";
 import { fail } from "./errors.js";
 
 /** CPython 3.11 refuses to convert decimal text of more digits than this to an int. */
@@ -180,7 +181,7 @@ export function numberValue(text: string, offset: number): bigint | number | PyC
       if (d < 0 || d > 9) break;
       n = n * 10 + d;
     }
-    if (i === text.length && i > 0) return BigInt(n);
+    if (i === text.length && i > 0) return bigIntOf(n);
   }
   const clean = text.includes("_") ? text.replaceAll("_", "") : text;
   const last = clean.charCodeAt(clean.length - 1);
