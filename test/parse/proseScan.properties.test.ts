@@ -16,6 +16,7 @@ import { matchBracket } from "../../src/parse/scan/brackets.js";
 import { snippet } from "../../src/parse/scan/chars.js";
 import { Ctx, LimitHit, type Outcome } from "../../src/parse/scan/diagnostics.js";
 import { scanProse, surelyCall } from "../../src/parse/scan/proseCalls.js";
+import { surelyFailsAsExpression } from "../../src/parse/scan/pythonCalls.js";
 import { draftFromCall } from "../../src/parse/scan/pyCall.js";
 import { Src } from "../../src/parse/scan/source.js";
 import type { FunctionDoc } from "../../src/types.js";
@@ -167,6 +168,48 @@ describe("snippet", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("surelyFailsAsExpression", () => {
+  /** Whether the parser fails on the text, and not on the nesting limit. */
+  function failsPlainly(text: string, maxDepth: number): boolean {
+    const parsed = parsePythonExpression(text, { maxBracketDepth: maxDepth, maxLength: 1_000_000 });
+    return !parsed.ok && !parsed.error.message.startsWith("too many nested");
+  }
+
+  it.each([
+    ["Sure! Here it is:\n[f(a=1)]", true],
+    ["[f(a=1)]\nDone.", true],
+    ["[f(a=1)]\n   more", true],
+    ["Here's the call", true],
+    ["[f(a=1)]", false],
+    ["[f(a=1)]\n\n", false],
+    ["f(a=1) # a comment\n", false],
+    ["[f(a=f'{x}')]\nDone.", false],
+    ["[[[[1]]]] !", false],
+    ["[f(a=1)] ?", true],
+    ["f(a=1)!", true],
+    ["f(a=1) != x", false],
+    ["x\t$y", true],
+  ])("%j → %s", (text, fails) => {
+    expect(surelyFailsAsExpression(text, 3)).toBe(fails);
+    if (fails) expect(failsPlainly(text, 3)).toBe(true);
+  });
+
+  it("fails only where the parser fails, and never on the nesting limit", () => {
+    const odd = fc.constantFrom("!", "$", "?", "`", "'", '"', "\\", "\n", "\n  ", "(", "[", "{", ")", "]", "f'{", "f'{(((", "'''", "#", "\t", "\u00e9", "\ud800", "\0");
+    const text = fc.array(fc.oneof(line, odd), { minLength: 1, maxLength: 6 }).map((xs) => xs.join(""));
+    let decided = 0;
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 12 }), (t, depth) => {
+        if (!surelyFailsAsExpression(t, depth)) return;
+        decided++;
+        expect(failsPlainly(t, depth)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(decided).toBeGreaterThan(5000);
   });
 });
 

@@ -8,7 +8,9 @@
  * like a call and yields none is malformed, with the Python parser's error.
  */
 import type { Call as CallNode, Expr } from "../python/ast.js";
+import { SyntaxErrorSignal } from "../python/errors.js";
 import { parsePythonExpression, type ParseResult as PyParse } from "../python/parser.js";
+import { Tokenizer } from "../python/tokenizer.js";
 import { isIdentStart, isKeyword, plainName, scanDotted, snippet } from "./chars.js";
 import { LimitHit, note, type Ctx, type Draft, type FormatId, type Outcome } from "./diagnostics.js";
 import { readNameLists } from "./nameLists.js";
@@ -91,6 +93,8 @@ function readWhole(t: Src, ctx: Ctx, format: FormatId, keep?: WholeParse): Outco
   // A plain call list reads the same through one scan (fastRead.ts) as through the parser below.
   const plain = ctx.options.fast ? fastReadWhole(t.root, t.rootStart, t.rootEnd) : undefined;
   if (plain) return { kind: "calls", format, drafts: plain.map((call) => ({ call, repairs: [] })) };
+  // Prose fails the parse at once; the tokenizer alone tells, without the parser's recursion.
+  if (ctx.options.fast && surelyFailsAsExpression(t.text, ctx.limits.maxDepth)) return undefined;
   const parsed = parsePythonExpression(t.text, { maxBracketDepth: ctx.limits.maxDepth, maxLength: ctx.limits.maxLength });
   if (keep) keep.parsed = parsed;
   if (!parsed.ok) {
@@ -205,6 +209,61 @@ function callOperands(e: Expr): CallNode[] | undefined {
   const l = callOperands(e.left);
   const r = l && callOperands(e.right);
   return l && r ? [...l, ...r] : undefined;
+}
+
+/** Tokens {@link surelyFailsAsExpression} reads at most before it leaves the question to the parser. */
+const FAIL_SCAN_TOKENS = 64;
+
+/**
+ * Whether parsePythonExpression(text) surely fails, and not on the nesting limit (the one failure
+ * that stops the reading, in {@link readWhole}): Python's tokenizer (the parser's own, with its
+ * limit) meets an error, or a token follows a line break outside brackets, where no expression
+ * goes on. Found without the parser, whose recursion unwinds from deep on prose's first odd
+ * character (`Sure! Here…`). Undecided (false) at the end of the text, after
+ * {@link FAIL_SCAN_TOKENS} tokens, and at an f-string, whose fields the parser reads with
+ * tokenizers of its own.
+ *
+ * @example surelyFailsAsExpression("Sure! [f(a=1)]", 100) // true: `!` is no Python
+ * @example surelyFailsAsExpression("[f(a=1)]\nDone.", 100) // true: a name after the line break
+ */
+export function surelyFailsAsExpression(text: string, maxDepth: number): boolean {
+  if (startsNoToken(text, 0)) return true;
+  const tokens = new Tokenizer(text, 0, text.length, { maxBracketDepth: maxDepth });
+  try {
+    let lineBreak = false;
+    for (let k = 0; k < FAIL_SCAN_TOKENS; k++) {
+      const t = tokens.next();
+      if (t.type === "end") return false;
+      if (t.type === "newline") lineBreak = true;
+      else if (lineBreak) return true;
+      else if (t.type === "string" && isFString(t.value)) return false;
+      // The tokenizer would throw there: seen first, as throwing costs more than the scan.
+      if (startsNoToken(text, t.end)) return true;
+    }
+    return false;
+  } catch (e) {
+    return e instanceof SyntaxErrorSignal && !e.reason.startsWith("too many nested");
+  }
+}
+
+/**
+ * Whether the tokenizer fails at the next character after spaces and tabs from `i`: one that
+ * starts no Python token (`!` but in `!=`, `$`, `?`, a backtick), as prose's punctuation does.
+ */
+function startsNoToken(text: string, i: number): boolean {
+  let c = text.charCodeAt(i);
+  while (c === 0x20 || c === 0x09) c = text.charCodeAt(++i);
+  return c === 0x24 || c === 0x3f || c === 0x60 || (c === 0x21 && text.charCodeAt(i + 1) !== 0x3d);
+}
+
+/** Whether a string token's prefix (the letters before its quote) makes it an f-string. */
+function isFString(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === 0x27 || c === 0x22) return false;
+    if (c === 0x66 || c === 0x46) return true;
+  }
+  return false;
 }
 
 /** `"f(a=1)"`: a call written as a string in the call list. */
