@@ -192,6 +192,10 @@ describe("surelyFailsAsExpression", () => {
     ["f(a=1)!", true],
     ["f(a=1) != x", false],
     ["x\t$y", true],
+    ["[f(a=1)] will compute it", true],
+    ["f(a=1) if x else g(b=2)", false],
+    ["[x for x in y]", false],
+    ["lambda x: f(x)", false],
   ])("%j → %s", (text, fails) => {
     expect(surelyFailsAsExpression(text, 3)).toBe(fails);
     if (fails) expect(failsPlainly(text, 3)).toBe(true);

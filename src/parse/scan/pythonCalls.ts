@@ -10,7 +10,7 @@
 import type { Call as CallNode, Expr } from "../python/ast.js";
 import { SyntaxErrorSignal } from "../python/errors.js";
 import { parsePythonExpression, type ParseResult as PyParse } from "../python/parser.js";
-import { Tokenizer } from "../python/tokenizer.js";
+import { KEYWORDS, Tokenizer } from "../python/tokenizer.js";
 import { isIdentStart, isKeyword, plainName, scanDotted, snippet } from "./chars.js";
 import { LimitHit, note, type Ctx, type Draft, type FormatId, type Outcome } from "./diagnostics.js";
 import { readNameLists } from "./nameLists.js";
@@ -217,8 +217,8 @@ const FAIL_SCAN_TOKENS = 64;
 /**
  * Whether parsePythonExpression(text) surely fails, and not on the nesting limit (the one failure
  * that stops the reading, in {@link readWhole}): Python's tokenizer (the parser's own, with its
- * limit) meets an error, or a token follows a line break outside brackets, where no expression
- * goes on. Found without the parser, whose recursion unwinds from deep on prose's first odd
+ * limit) meets an error, a token follows a line break outside brackets, where no expression
+ * goes on, or a name follows a name, neither of them a keyword. Found without the parser, whose recursion unwinds from deep on prose's first odd
  * character (`Sure! Here…`). Undecided (false) at the end of the text, after
  * {@link FAIL_SCAN_TOKENS} tokens, and at an f-string, whose fields the parser reads with
  * tokenizers of its own.
@@ -231,12 +231,17 @@ export function surelyFailsAsExpression(text: string, maxDepth: number): boolean
   const tokens = new Tokenizer(text, 0, text.length, { maxBracketDepth: maxDepth });
   try {
     let lineBreak = false;
+    let name = false;
     for (let k = 0; k < FAIL_SCAN_TOKENS; k++) {
       const t = tokens.next();
       if (t.type === "end") return false;
       if (t.type === "newline") lineBreak = true;
       else if (lineBreak) return true;
       else if (t.type === "string" && isFString(t.value)) return false;
+      // Two names side by side, neither a keyword (`f(a=1) will compute`): no expression has them.
+      const bare = t.type === "name" && !KEYWORDS.has(t.value);
+      if (bare && name) return true;
+      name = bare;
       // The tokenizer would throw there: seen first, as throwing costs more than the scan.
       if (startsNoToken(text, t.end)) return true;
     }
