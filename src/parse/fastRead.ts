@@ -26,7 +26,7 @@ import { bigIntOf } from "../value/smallInt.js";
 import { NAMESPACES } from "./scan/pyCall.js";
 import { BUILTINS } from "./scan/codeText.js";
 import { KEYWORDS } from "./python/tokenizer.js";
-import { isAsciiSpace, mayBeKeyword, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
+import { isAsciiSpace, isPlainStringChar, mayBeKeyword, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
 import { isSpace } from "./scan/source.js";
 
 /**
@@ -472,7 +472,7 @@ export function fastReadQuotedList(text: string, from = 0, to = text.length): Ca
     for (; close < to; close++) {
       const c = text.charCodeAt(close);
       if (c === q) break;
-      if (c < 0x20 || c === 0x5c || (c >= 0x7f && c < 0xa0) || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029) return undefined;
+      if (c === 0x5c || !isPlainStringChar(c)) return undefined;
     }
     if (close >= to) return undefined;
     // The string's text, trimmed as the full reader trims it, read as one call outside brackets.

@@ -108,3 +108,11 @@ export function trimAsciiEnd(text: string, from: number, to: number): number {
   while (to > from && isAsciiSpace(text.charCodeAt(to - 1))) to--;
   return to;
 }
+
+/**
+ * Whether `c` may stand in a one-line string that the fast readers read as they find it: not a
+ * control character (C0 or C1), a lone surrogate half, or a line or paragraph separator.
+ */
+export function isPlainStringChar(c: number): boolean {
+  return c >= 0x20 && !(c >= 0x7f && c < 0xa0) && !(c >= 0xd800 && c <= 0xdfff) && c !== 0x2028 && c !== 0x2029;
+}

@@ -19,7 +19,7 @@
  */
 import { parsePythonExpression } from "../python/parser.js";
 import { matchBracket } from "./brackets.js";
-import { isIdentPart, isIdentStart, isKeyword, plainName, scanDotted, snippet } from "./chars.js";
+import { isIdentPart, isIdentStart, isKeyword, isPlainStringChar, plainName, scanDotted, snippet } from "./chars.js";
 import { BUILTINS, CodeBlocks, inCode } from "./codeText.js";
 import { LimitHit, note, type Ctx, type Draft, type FormatId, type Outcome } from "./diagnostics.js";
 import { lenientCall } from "./looseArgs.js";
@@ -475,7 +475,7 @@ class Plain {
         c = text.charCodeAt(++j);
         if (j >= this.end || c === 0x78 || c === 0x75 || c === 0x55 || c === 0x4e) return -1;
       }
-      if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029) return -1;
+      if (!isPlainStringChar(c)) return -1;
     }
     return -1;
   }
