@@ -81,9 +81,9 @@ export function fastReadFenced(text: string): Call[] | undefined {
  * @example fastReadEscaped("[get\\_weather(city='Paris')]") // [get_weather(city='Paris')]
  */
 export function fastReadEscaped(text: string, maxDepth: number): Call[] | undefined {
-  if (text.length > FAST_LIMITS.maxLength) return undefined;
+  // Escapes are looked for before the text is trimmed: most texts hold none.
+  if (text.length > FAST_LIMITS.maxLength || (!text.includes("\\_") && !text.includes("\\*"))) return undefined;
   const t = text.slice(skipSpaces(text, 0), trimmedEnd(text, 0, text.length));
-  if (!t.includes("\\_") && !t.includes("\\*")) return undefined;
   const c = t.charCodeAt(0);
   const pythonOpens = c === 0x5b || c === 0x28 || c === 0x27 || c === 0x22 || isIdentStart(c);
   if (pythonOpens && !escapeOutsideStrings(t, maxDepth)) return undefined;
