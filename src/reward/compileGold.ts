@@ -48,13 +48,16 @@ export const KEY_FIXED = 4;
 
 /**
  * Every name in the doc, the gold or `mustGive`, as one flat list of five slots per name: the
- * name, its length, its flags (`KEY_*`), its compiled param and the param's known primitives
- * (both undefined when the gold does not list it). One list rather than an object per name: a
- * reward reads the slots of a few names, and in a mix of many prompts each object it touches is
- * a cache miss; the length spares touching the text of names that cannot be equal, and a known
- * value is found without touching its param.
+ * name, its length, its flags (`KEY_*`), its compiled param (undefined when the gold does not
+ * list it) and where in the same list its known primitives start (-1 then). After the slots
+ * ({@link CompiledGold.slotsEnd}), each listed param's known primitives: their count, then each
+ * value and its length ({@link CompiledParam.knownPrimitives}). One list rather than an object
+ * per name and an array per param: a reward reads the slots of a few names and their known
+ * values, and in a mix of many prompts each object it touches is a cache miss; the length spares
+ * touching the text of names and values that cannot be equal, and a known value is found without
+ * touching its param.
  */
-export type KeyTable = ReadonlyArray<string | number | CompiledParam | ReadonlyArray<Value> | undefined>;
+export type KeyTable = ReadonlyArray<Value | CompiledParam | undefined>;
 export const KEY_SLOTS = 5;
 
 export interface CompiledGold {
@@ -67,8 +70,10 @@ export interface CompiledGold {
   mustGive: readonly string[];
   /** Gold params that cannot be left out (ToolRL's gold keys when no call is paired). */
   fixedParams: number;
-  /** Every name in the doc, the gold or `mustGive` ({@link keySlot} finds one). */
+  /** Every name in the doc, the gold or `mustGive` ({@link keySlot} finds one), then the known primitives. */
   keyTable: KeyTable;
+  /** Where the {@link keyTable}'s slots end and the known primitives begin. */
+  slotsEnd: number;
   /** The same names to their slots, for long lists. */
   keySlots: ReadonlyMap<string, number>;
 }
@@ -80,9 +85,10 @@ export interface CompiledGold {
  */
 export function keySlot(gold: CompiledGold, key: string): number {
   const table = gold.keyTable;
-  if (table.length > 12 * KEY_SLOTS) return gold.keySlots.get(key) ?? -1;
+  const end = gold.slotsEnd;
+  if (end > 12 * KEY_SLOTS) return gold.keySlots.get(key) ?? -1;
   const n = key.length;
-  for (let i = 0; i < table.length; i += KEY_SLOTS) if (table[i + 1] === n && table[i] === key) return i;
+  for (let i = 0; i < end; i += KEY_SLOTS) if (table[i + 1] === n && table[i] === key) return i;
   return -1;
 }
 
@@ -149,13 +155,20 @@ export function compileGold(gold: GoldCall, functions: readonly FunctionDoc[], o
   const mustGive = [...(doc?.required ?? [])];
   for (const p of params.values()) if (!p.omittable && !mustGive.includes(p.name)) mustGive.push(p.name);
   const fixedParams = [...params.values()].filter((p) => !p.omittable).length;
-  const keyTable: Array<string | number | CompiledParam | ReadonlyArray<Value> | undefined> = [];
+  const keyTable: Array<Value | CompiledParam | undefined> = [];
   const keySlots = new Map<string, number>();
   for (const name of new Set([...(doc?.params.keys() ?? []), ...params.keys(), ...mustGive])) {
     const param = params.get(name);
     const flags = (doc?.params.has(name) ? KEY_IN_DOC : 0) | (mustGive.includes(name) ? KEY_MUST : 0) | (param && !param.omittable ? KEY_FIXED : 0);
     keySlots.set(name, keyTable.length);
-    keyTable.push(name, name.length, flags, param, param?.knownPrimitives);
+    keyTable.push(name, name.length, flags, param, -1);
   }
-  return { name: gold.name, nameKey: nameKey(gold.name), doc, params, mustGive, fixedParams, keyTable, keySlots };
+  const slotsEnd = keyTable.length;
+  for (let i = 0; i < slotsEnd; i += KEY_SLOTS) {
+    const param = keyTable[i + 3] as CompiledParam | undefined;
+    if (!param) continue;
+    keyTable[i + 4] = keyTable.length;
+    keyTable.push(param.knownPrimitives.length, ...param.knownPrimitives);
+  }
+  return { name: gold.name, nameKey: nameKey(gold.name), doc, params, mustGive, fixedParams, keyTable, slotsEnd, keySlots };
 }

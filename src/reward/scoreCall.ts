@@ -16,7 +16,6 @@
 import type { MismatchCode } from "../mismatch.js";
 import type { MatchOptions } from "../default/matchValue.js";
 import type { Call } from "../types.js";
-import type { Value } from "../value/value.js";
 import { isDocDefault, KEY_FIXED, KEY_IN_DOC, KEY_MUST, keySlot, type CompiledGold, type CompiledParam } from "./compileGold.js";
 import { isKnownPrimitive, judgeOther } from "./valueCredit.js";
 
@@ -105,7 +104,7 @@ export function scoreCall(call: Call, gold: CompiledGold, options: MatchOptions,
     accepted++;
     valueCount++;
     if (flags & KEY_FIXED) fixedGiven++;
-    if (isKnownPrimitive(value, table[slot + 4] as ReadonlyArray<Value>)) {
+    if (isKnownPrimitive(value, table, table[slot + 4] as number)) {
       valueSum += 1;
       matched++;
       continue;

@@ -19,7 +19,7 @@ import { maximumWeightAssignment } from "../match/assignment.js";
 import type { MismatchCode } from "../mismatch.js";
 import type { FunctionDoc, ParamDoc } from "../types.js";
 import { PyDict, PyTuple, type Value } from "../value/value.js";
-import { identical, isDocDefault, type CompiledParam } from "./compileGold.js";
+import { identical, isDocDefault, type CompiledParam, type KeyTable } from "./compileGold.js";
 
 /** Most a rejected value earns. */
 export const PARTIAL_MAX = 0.9;
@@ -35,10 +35,14 @@ export interface Judged {
 
 const ACCEPTED: Judged = Object.freeze({ credit: 1, code: undefined });
 
-/** Whether `value` is one of a param's {@link CompiledParam.knownPrimitives} (each followed by its length): accepted at once. */
-export function isKnownPrimitive(value: Value, known: ReadonlyArray<Value>): boolean {
+/**
+ * Whether `value` is one of a param's known primitives, which start at `at` of its gold's
+ * {@link KeyTable} (their count, then each value and its length): accepted at once.
+ */
+export function isKnownPrimitive(value: Value, table: KeyTable, at: number): boolean {
   const length = typeof value === "string" ? value.length : -1;
-  for (let i = 0; i < known.length; i += 2) if (known[i + 1] === length && known[i] === value) return true;
+  const end = at + 1 + (table[at] as number);
+  for (let i = at + 1; i < end; i += 2) if (table[i + 1] === length && table[i] === value) return true;
   return false;
 }
 
