@@ -88,14 +88,27 @@ interface Graded {
   fixed: 0 | 1 | undefined;
 }
 
+/**
+ * What a scorer reads for each output. The options a reward reads are copied here, and the gold
+ * of a one-gold entry held directly: in a mix of many prompts each object a reward touches is a
+ * cache miss, and this one holds them together.
+ */
 interface Compiled {
   entry: Entry;
   options: ResolvedOptions;
   match: MatchOptions;
   golds: readonly CompiledGold[];
+  /** The gold, when the entry has exactly one. */
+  one: CompiledGold | undefined;
   /** Weights that score a pair for the assignment: the graded ones (the preset's own for `graded`). */
   pair: { name: number; keyPrecision: number; keyRecall: number; values: number; total: number };
   info: (typeof CATEGORIES)[CategoryId];
+  /** The preset's weights and their sum (`graded`: count to values; `toolrl`: format and correctness). */
+  weights: Readonly<Record<string, number>>;
+  weightTotal: number;
+  valueCache: number;
+  overEmission: number;
+  toolrl: boolean;
 }
 
 /**
@@ -116,7 +129,23 @@ export function compile(entry: Entry, options: RewardOptions = {}): Scorer {
   const w: Readonly<Record<string, number>> = resolved.preset === "graded" ? resolved.weights : PRESETS.graded.weights;
   const pair = { name: w.name!, keyPrecision: w.keyPrecision!, keyRecall: w.keyRecall!, values: w.values!, total: 0 };
   pair.total = pair.name + pair.keyPrecision + pair.keyRecall + pair.values;
-  const c: Compiled = { entry, options: resolved, match, golds, pair, info };
+  const weights = resolved.weights;
+  const weightTotal =
+    resolved.preset === "toolrl" ? weights.format! + weights.correctness! : resolved.preset === "graded" ? weights.count! + weights.name! + weights.keyPrecision! + weights.keyRecall! + weights.values! : 0;
+  const c: Compiled = {
+    entry,
+    options: resolved,
+    match,
+    golds,
+    one: golds.length === 1 ? golds[0] : undefined,
+    pair,
+    info,
+    weights,
+    weightTotal,
+    valueCache: resolved.valueCache,
+    overEmission: resolved.overEmission,
+    toolrl: resolved.preset === "toolrl",
+  };
   const score = scorerOf(c);
   return Object.assign(score, { id: entry.id, category: entry.category, preset: resolved.preset });
 }
@@ -136,23 +165,22 @@ function scorerOf(c: Compiled): (output: unknown) => Reward {
   const { decode } = options;
   // Payloads go to parse() as they are: it converts them once, within its own limits (a payload
   // too deep or cyclic is malformed output there), where converting first would copy them twice.
-  return (output) => combine(gradeOutput(c, readCalls(functions, info, output, decode)), options);
+  return (output) => combine(gradeOutput(c, readCalls(functions, info, output, decode)), c);
 }
 
-const COMBINE: Record<PresetId, (g: Graded, o: ResolvedOptions) => Reward> = {
+const COMBINE: Record<PresetId, (g: Graded, c: Compiled) => Reward> = {
   binary: (g) => ({ score: g.verdict.valid ? 1 : 0, components: { valid: g.verdict.valid ? 1 : 0 }, verdict: g.verdict }),
-  graded: (g, o) => {
-    const w = o.weights;
-    const total = w.count! + w.name! + w.keyPrecision! + w.keyRecall! + w.values!;
-    const mean = (w.count! * g.count + w.name! * g.name + w.keyPrecision! * g.keyPrecision + w.keyRecall! * g.keyRecall + w.values! * g.values) / total;
+  graded: (g, c) => {
+    const w = c.weights;
+    const mean = (w.count! * g.count + w.name! * g.name + w.keyPrecision! * g.keyPrecision + w.keyRecall! * g.keyRecall + w.values! * g.values) / c.weightTotal;
     const components = { format: g.format, count: g.count, name: g.name, keyPrecision: g.keyPrecision, keyRecall: g.keyRecall, values: g.values };
     return { score: final(g, g.format * mean), components, verdict: g.verdict };
   },
-  toolrl: (g, o) => {
+  toolrl: (g, c) => {
     const t = g.toolrl ?? { name: g.name, keys: (g.keyPrecision + g.keyRecall) / 2, values: g.values };
-    const w = o.weights;
+    const w = c.weights;
     const correctness = (t.name + t.keys + t.values) / 3;
-    const score = (w.format! * g.format + w.correctness! * correctness) / (w.format! + w.correctness!);
+    const score = (w.format! * g.format + w.correctness! * correctness) / c.weightTotal;
     return { score: final(g, score), components: { format: g.format, name: t.name, keys: t.keys, values: t.values }, verdict: g.verdict };
   },
 };
@@ -250,16 +278,16 @@ function gradeRelevance(c: Compiled, calls: readonly Call[], format: number, dro
 
 /** Simple, multiple and parallel entries: calls against golds. */
 function gradeCalls(c: Compiled, calls: readonly Call[], format: number, dropped: boolean): Graded {
-  const golds = c.golds;
-  const G = golds.length;
   const C = calls.length;
+  const one = c.one;
+  if (C === 1 && one !== undefined) {
+    const s = scoreCall(calls[0]!, one, c.match, c.valueCache, ONE_PAIR);
+    const verdict = dropped ? fail("undecodable_output") : s.perfect ? PASS : fail(s.failure!);
+    return graded(c, 1, calls, verdict, format, s === ONE_PAIR ? ONE_PAIRS : [s], FIRST);
+  }
+  const G = c.golds.length;
   if (G === 0) return C === 0 && !dropped ? uniform(PASS, format, 1) : uniform(fail(dropped ? "undecodable_output" : "wrong_call_count"), format, 0);
   if (C === 0) return fill(fail("wrong_call_count"), format, 0, 0, 0, 0, 0, NO_TOOLRL);
-  if (C === 1 && G === 1) {
-    const s = scoreCall(calls[0]!, golds[0]!, c.match, c.options.valueCache, ONE_PAIR);
-    const verdict = dropped ? fail("undecodable_output") : s.perfect ? PASS : fail(s.failure!);
-    return graded(c, calls, verdict, format, s === ONE_PAIR ? ONE_PAIRS : [s], FIRST);
-  }
   return gradeMany(c, calls, format, dropped);
 }
 
@@ -272,7 +300,7 @@ function gradeMany(c: Compiled, calls: readonly Call[], format: number, dropped:
   const golds = c.golds;
   const G = golds.length;
   const C = calls.length;
-  const scores: CallScore[][] = calls.map((call) => golds.map((gold) => scoreCall(call, gold, c.match, c.options.valueCache)));
+  const scores: CallScore[][] = calls.map((call) => golds.map((gold) => scoreCall(call, gold, c.match, c.valueCache)));
   // The verdict, exactly as gradeDefault decides it.
   let verdict: Verdict;
   if (dropped) verdict = fail("undecodable_output");
@@ -293,15 +321,16 @@ function gradeMany(c: Compiled, calls: readonly Call[], format: number, dropped:
     goldOf[k] = j;
     callOf[k++] = i;
   });
-  return graded(c, calls, verdict, format, paired, goldOf, callOf);
+  return graded(c, G, calls, verdict, format, paired, goldOf, callOf);
 }
 
 const FIRST: readonly number[] = Object.freeze([0]);
 const NO_TOOLRL = Object.freeze({ name: 0, keys: 0, values: 0 });
 
-/** Sums the pairs' components over max(calls, golds); ToolRL's terms only for that preset. */
+/** Sums the pairs' components over max(calls, golds) (`G` golds); ToolRL's terms only for that preset. */
 function graded(
   c: Compiled,
+  G: number,
   calls: readonly Call[],
   verdict: Verdict,
   format: number,
@@ -309,7 +338,6 @@ function graded(
   goldOf: readonly number[],
   callOf: readonly number[] = goldOf,
 ): Graded {
-  const G = c.golds.length;
   const C = calls.length;
   let named = 0;
   let keyPrecision = 0;
@@ -323,8 +351,8 @@ function graded(
     values += s.values;
   }
   const D = Math.max(C, G);
-  const count = Math.max(0, 1 - (G - named + c.options.overEmission * Math.max(0, C - G)) / G);
-  const toolrl = c.options.preset === "toolrl" ? toolRlTerms(c, calls, paired, goldOf, callOf) : undefined;
+  const count = Math.max(0, 1 - (G - named + c.overEmission * Math.max(0, C - G)) / G);
+  const toolrl = c.toolrl ? toolRlTerms(c, calls, paired, goldOf, callOf) : undefined;
   return fill(verdict, format, count, named / D, keyPrecision / D, keyRecall / D, values / D, toolrl);
 }
 
