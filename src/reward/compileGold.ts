@@ -68,6 +68,8 @@ export interface CompiledGold {
   params: ReadonlyMap<string, CompiledParam>;
   /** Every param the call must give: the doc's required params, then gold params that cannot be left out. */
   mustGive: readonly string[];
+  /** How many: read by every reward, which then needs the list itself only when one is missing. */
+  mustCount: number;
   /** Gold params that cannot be left out (ToolRL's gold keys when no call is paired). */
   fixedParams: number;
   /** Every name in the doc, the gold or `mustGive` ({@link keySlot} finds one), then the known primitives. */
@@ -170,5 +172,5 @@ export function compileGold(gold: GoldCall, functions: readonly FunctionDoc[], o
     keyTable[i + 4] = keyTable.length;
     keyTable.push(param.knownPrimitives.length, ...param.knownPrimitives);
   }
-  return { name: gold.name, nameKey: nameKey(gold.name), doc, params, mustGive, fixedParams, keyTable, slotsEnd, keySlots };
+  return { name: gold.name, nameKey: nameKey(gold.name), doc, params, mustGive, mustCount: mustGive.length, fixedParams, keyTable, slotsEnd, keySlots };
 }

@@ -117,7 +117,8 @@ export function scoreCall(call: Call, gold: CompiledGold, options: MatchOptions,
   const shared = valueCount;
   // The ruleset's order: no doc, unbound positional arguments, required params, each argument, omitted gold params.
   let failure: MismatchCode | undefined = !doc ? "checker_exception" : positional > 0 ? "unexpected_param" : undefined;
-  if (failure === undefined && given < gold.mustGive.length) {
+  const must = gold.mustCount;
+  if (failure === undefined && given < must) {
     for (const p of doc!.required) {
       if (!call.args.has(p)) {
         failure = "missing_required_param";
@@ -135,7 +136,7 @@ export function scoreCall(call: Call, gold: CompiledGold, options: MatchOptions,
   out ??= newCallScore();
   out.nameOk = true;
   out.keyPrecision = keys === 0 ? (doc ? 1 : 0) : accepted / keys;
-  out.keyRecall = gold.mustGive.length === 0 ? 1 : given / gold.mustGive.length;
+  out.keyRecall = must === 0 ? 1 : given / must;
   out.values = valueCount === 0 ? 1 : valueSum / valueCount;
   out.goldKeys = valueCount;
   out.sharedKeys = shared;
