@@ -217,11 +217,11 @@ const FAIL_SCAN_TOKENS = 64;
 /**
  * Whether parsePythonExpression(text) surely fails, and not on the nesting limit (the one failure
  * that stops the reading, in {@link readWhole}): Python's tokenizer (the parser's own, with its
- * limit) meets an error, a token follows a line break outside brackets, where no expression
- * goes on, or a name follows a name, neither of them a keyword. Found without the parser, whose recursion unwinds from deep on prose's first odd
- * character (`Sure! Here…`). Undecided (false) at the end of the text, after
- * {@link FAIL_SCAN_TOKENS} tokens, and at an f-string, whose fields the parser reads with
- * tokenizers of its own.
+ * limit) meets an error, a token follows a line break outside brackets, where no expression goes
+ * on, or a name follows a name, neither of them a keyword. Found without the parser, whose
+ * recursion unwinds from deep on prose's first odd character (`Sure! Here…`). Undecided (false)
+ * at the end of the text, after {@link FAIL_SCAN_TOKENS} tokens, and at an f-string, whose fields
+ * the parser reads with tokenizers of its own.
  *
  * @example surelyFailsAsExpression("Sure! [f(a=1)]", 100) // true: `!` is no Python
  * @example surelyFailsAsExpression("[f(a=1)]\nDone.", 100) // true: a name after the line break
