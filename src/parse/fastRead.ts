@@ -27,7 +27,7 @@ import { NAMESPACES } from "./scan/pyCall.js";
 import { BUILTINS } from "./scan/codeText.js";
 import { KEYWORDS } from "./python/tokenizer.js";
 import { isAsciiSpace, isPlainStringChar, mayBeKeyword, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
-import { isSpace } from "./scan/source.js";
+import { skipSpaces, trimmedEnd } from "./scan/source.js";
 
 /**
  * What every fast reader (this file, fastJson.ts, fastMarkdown.ts) leaves to the full reader:
@@ -464,7 +464,8 @@ export function fastReadQuotedList(text: string, from = 0, to = text.length): Ca
   const calls: Call[] = [];
   let i = from + 1;
   for (;;) {
-    i = skipBreaks(text, i, to);
+    // Between items Python skips spaces, tabs and line breaks (ASCII's whitespace).
+    i = skipAsciiSpace(text, i, to);
     const q = text.charCodeAt(i);
     if (q !== 0x27 && q !== 0x22) break;
     const open = i + 1;
@@ -476,25 +477,17 @@ export function fastReadQuotedList(text: string, from = 0, to = text.length): Ca
     }
     if (close >= to) return undefined;
     // The string's text, trimmed as the full reader trims it, read as one call outside brackets.
-    let a = open;
-    let b = close;
-    while (a < b && isSpace(text.charCodeAt(a))) a++;
-    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    const a = skipSpaces(text, open, close);
+    const b = trimmedEnd(text, a, close);
     const r = a < b ? scanCalls(text, true, false, a, b) : undefined;
     if (!r || r.bareNames > 0 || r.bracketed || r.calls.length !== 1) return undefined;
     calls.push(r.calls[0]!);
     if (calls.length > MAX_CALLS) return undefined;
-    i = skipBreaks(text, close + 1, to);
+    i = skipAsciiSpace(text, close + 1, to);
     if (text.charCodeAt(i) !== 0x2c) break;
     i++;
   }
   return calls.length > 0 && i === to - 1 ? calls : undefined;
-}
-
-/** Past spaces, tabs and line breaks: what Python skips between items inside brackets. */
-function skipBreaks(text: string, i: number, to: number): number {
-  for (let c = text.charCodeAt(i); i < to && (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d); c = text.charCodeAt(++i));
-  return i;
 }
 
 /** The scanner every scan uses (see {@link Scan}). */
