@@ -23,7 +23,7 @@ import { PyDict, type Value } from "../value/value.js";
 import { FAST_LIMITS, holdsWordMarker } from "./fastRead.js";
 import { callsFromValue, isArgumentsKey, makeCall } from "./scan/callObject.js";
 import { matchBracket } from "./scan/brackets.js";
-import { isAsciiSpace, plainName, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
+import { plainName, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
 import { DECLINED as NOT_PLAIN, readPlainLiteral } from "./scan/jsValue.js";
 import { cannotHoldPythonCalls } from "./scan/pythonCalls.js";
 import { Ctx } from "./scan/diagnostics.js";
@@ -128,10 +128,12 @@ export function fastReadJsonBlock(text: string, from: number, to: number, noCall
  */
 function readBody(text: string, from: number, to: number, noCallNames: ReadonlySet<string>, calls: Call[], loose: boolean): Call[] | undefined {
   const first = text.charCodeAt(from);
-  if ((first !== 0x7b && first !== 0x5b) || holdsMarker(text, from, to) || (!loose && pythonQuoted(text, from, to))) return undefined;
+  if ((first !== 0x7b && first !== 0x5b) || holdsMarker(text, from, to)) return undefined;
+  // JSON with Python's quotes fails every strict reading: the strict reader declines it, the
+  // loose one skips to the plain-literal reading.
+  const strict = !quoteOutsideStrings(text, from, to);
+  if (!strict && !loose) return undefined;
   const start = calls.length;
-  // JSON with Python's quotes fails every strict reading: they are skipped.
-  const strict = !loose || !quoteOutsideStrings(text, from, to);
   if (strict && readCallObjects(text, from, to, calls)) {
     for (let i = start; i < calls.length; i++) if (noCallNames.has(calls[i]!.name)) return undefined;
     return calls.length > MAX_CALLS ? undefined : calls;
@@ -257,17 +259,6 @@ export function quoteOutsideStrings(text: string, from: number, to: number): boo
     } else if (c === 0x27) return true;
     else if (c === 0x7b || c === 0x5b) depth++;
     else if ((c === 0x7d || c === 0x5d) && --depth === 0) return false;
-  }
-  return false;
-}
-
-/** A single quote where a key or value starts: Python's quotes, which strict JSON would only fail on. */
-function pythonQuoted(text: string, from: number, to: number): boolean {
-  for (let q = text.indexOf("'", from); q >= 0 && q < to; q = text.indexOf("'", q + 1)) {
-    let k = q - 1;
-    while (k > from && isAsciiSpace(text.charCodeAt(k))) k--;
-    const c = text.charCodeAt(k);
-    if (c === 0x7b || c === 0x5b || c === 0x3a || c === 0x2c) return true;
   }
   return false;
 }
