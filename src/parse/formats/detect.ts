@@ -72,7 +72,7 @@ export const readText: ReadText = (src, ctx, label) => {
   let bad: Outcome | undefined;
   const hasTag = t.text.includes("<");
   for (const f of TEXT_FORMATS) {
-    if ((f.tagged && !hasTag) || !f.detect(t.text)) continue;
+    if (!detects(f, t.text, hasTag)) continue;
     const mark = ctx.mark();
     const o = f.read(t, ctx, readText);
     if (o.kind === "calls" || o.kind === "no_call") return o;
@@ -100,8 +100,13 @@ export const readText: ReadText = (src, ctx, label) => {
  */
 export function holdsFormatMarker(text: string): boolean {
   const hasTag = text.includes("<");
-  for (const f of TEXT_FORMATS) if (f !== fence && !(f.tagged && !hasTag) && f.detect(text)) return true;
+  for (const f of TEXT_FORMATS) if (f !== fence && detects(f, text, hasTag)) return true;
   return false;
+}
+
+/** Whether the format's marker is in the text (`hasTag`: the text holds a `<`, checked once). */
+function detects(f: TextFormat, text: string, hasTag: boolean): boolean {
+  return (!f.tagged || hasTag) && f.detect(text);
 }
 
 const NONE: Outcome = { kind: "none" };
