@@ -130,8 +130,8 @@ export function compile(entry: Entry, options: RewardOptions = {}): Scorer {
   const pair = { name: w.name!, keyPrecision: w.keyPrecision!, keyRecall: w.keyRecall!, values: w.values!, total: 0 };
   pair.total = pair.name + pair.keyPrecision + pair.keyRecall + pair.values;
   const weights = resolved.weights;
-  const weightTotal =
-    resolved.preset === "toolrl" ? weights.format! + weights.correctness! : resolved.preset === "graded" ? weights.count! + weights.name! + weights.keyPrecision! + weights.keyRecall! + weights.values! : 0;
+  // The preset's own weights, in its order (none for `binary`).
+  const weightTotal = Object.values(weights).reduce((sum, x) => sum + x, 0);
   const c: Compiled = {
     entry,
     options: resolved,
