@@ -26,7 +26,7 @@ import { bigIntOf } from "../value/smallInt.js";
 import { NAMESPACES } from "./scan/pyCall.js";
 import { BUILTINS } from "./scan/codeText.js";
 import { KEYWORDS } from "./python/tokenizer.js";
-import { isAsciiSpace, isPlainStringChar, mayBeKeyword, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
+import { isAsciiSpace, isKeyword, isPlainStringChar, mayBeKeyword, skipAsciiSpace, trimAsciiEnd } from "./scan/chars.js";
 import { skipSpaces, trimmedEnd } from "./scan/source.js";
 
 /**
@@ -133,7 +133,8 @@ class Scan {
     this.pos++;
   }
 
-  identifier(): string {
+  /** Reads past an identifier that is not a keyword; nothing is sliced. */
+  identifier(): void {
     const t = this.text;
     const start = this.pos;
     let c = this.peek();
@@ -142,20 +143,17 @@ class Scan {
       this.pos++;
       c = this.peek();
     } while (isAlpha(c) || c === 95 || isDigit(c));
-    const id = t.slice(start, this.pos);
-    if (mayBeKeyword(t.charCodeAt(start), this.pos - start) && KEYWORDS.has(id)) throw DECLINE;
-    return id;
+    if (isKeyword(t, start, this.pos)) throw DECLINE;
   }
 
   /** `a.b.c`, sliced once from the text. */
   name(): string {
     const start = this.pos;
-    const first = this.identifier();
-    if (this.peek() !== 46) return first;
-    do {
+    this.identifier();
+    while (this.peek() === 46) {
       this.pos++;
       this.identifier();
-    } while (this.peek() === 46);
+    }
     return this.text.slice(start, this.pos);
   }
 
