@@ -100,15 +100,40 @@ interface Compiled {
   golds: readonly CompiledGold[];
   /** The gold, when the entry has exactly one. */
   one: CompiledGold | undefined;
-  /** Weights that score a pair for the assignment: the graded ones (the preset's own for `graded`). */
-  pair: { name: number; keyPrecision: number; keyRecall: number; values: number; total: number };
   info: (typeof CATEGORIES)[CategoryId];
-  /** The preset's weights and their sum (`graded`: count to values; `toolrl`: format and correctness). */
-  weights: Readonly<Record<string, number>>;
-  weightTotal: number;
+  weights: Weights;
   valueCache: number;
   overEmission: number;
   toolrl: boolean;
+}
+
+/**
+ * The weights a scorer reads: the preset's own and their sum (`graded`: count to values;
+ * `toolrl`: format and correctness; none for `binary`), and the graded ones that score a pair for
+ * the assignment (the preset's own for `graded`, with their sum as `total`). Scorers with equal
+ * weights share one record ({@link weightsOf}): in a mix of many prompts one record stays in the
+ * cache where each scorer's own would be one more miss per reward.
+ */
+interface Weights {
+  readonly preset: Readonly<Record<string, number>>;
+  readonly total: number;
+  readonly pair: { readonly name: number; readonly keyPrecision: number; readonly keyRecall: number; readonly values: number; readonly total: number };
+}
+
+/** The records of the weights scorers were compiled with, by preset and weights; a few kinds at most are kept. */
+const WEIGHTS = new Map<string, Weights>();
+const MAX_WEIGHT_RECORDS = 16;
+
+function weightsOf(resolved: ResolvedOptions): Weights {
+  const key = `${resolved.preset} ${JSON.stringify(resolved.weights)}`;
+  let record = WEIGHTS.get(key);
+  if (record) return record;
+  const preset = Object.freeze({ ...resolved.weights });
+  const w: Readonly<Record<string, number>> = resolved.preset === "graded" ? preset : PRESETS.graded.weights;
+  const pair = { name: w.name!, keyPrecision: w.keyPrecision!, keyRecall: w.keyRecall!, values: w.values!, total: w.name! + w.keyPrecision! + w.keyRecall! + w.values! };
+  record = Object.freeze({ preset, total: Object.values(preset).reduce((sum, x) => sum + x, 0), pair: Object.freeze(pair) });
+  if (WEIGHTS.size < MAX_WEIGHT_RECORDS) WEIGHTS.set(key, record);
+  return record;
 }
 
 /**
@@ -126,22 +151,15 @@ export function compile(entry: Entry, options: RewardOptions = {}): Scorer {
   // `binary` under `bfcl` is BFCL's own verdict through grade(): it never reads compiled golds.
   const bfclBinary = resolved.preset === "binary" && resolved.ruleset === "bfcl";
   const golds = info.hasGold && !bfclBinary ? entry.golds.map((g) => compileGold(g, entry.functions, match)) : [];
-  const w: Readonly<Record<string, number>> = resolved.preset === "graded" ? resolved.weights : PRESETS.graded.weights;
-  const pair = { name: w.name!, keyPrecision: w.keyPrecision!, keyRecall: w.keyRecall!, values: w.values!, total: 0 };
-  pair.total = pair.name + pair.keyPrecision + pair.keyRecall + pair.values;
-  const weights = resolved.weights;
-  // The preset's own weights, in its order (none for `binary`).
-  const weightTotal = Object.values(weights).reduce((sum, x) => sum + x, 0);
+  const weights = weightsOf(resolved);
   const c: Compiled = {
     entry,
     options: resolved,
     match,
     golds,
     one: golds.length === 1 ? golds[0] : undefined,
-    pair,
     info,
     weights,
-    weightTotal,
     valueCache: resolved.valueCache,
     overEmission: resolved.overEmission,
     toolrl: resolved.preset === "toolrl",
@@ -171,16 +189,16 @@ function scorerOf(c: Compiled): (output: unknown) => Reward {
 const COMBINE: Record<PresetId, (g: Graded, c: Compiled) => Reward> = {
   binary: (g) => ({ score: g.verdict.valid ? 1 : 0, components: { valid: g.verdict.valid ? 1 : 0 }, verdict: g.verdict }),
   graded: (g, c) => {
-    const w = c.weights;
-    const mean = (w.count! * g.count + w.name! * g.name + w.keyPrecision! * g.keyPrecision + w.keyRecall! * g.keyRecall + w.values! * g.values) / c.weightTotal;
+    const w = c.weights.preset;
+    const mean = (w.count! * g.count + w.name! * g.name + w.keyPrecision! * g.keyPrecision + w.keyRecall! * g.keyRecall + w.values! * g.values) / c.weights.total;
     const components = { format: g.format, count: g.count, name: g.name, keyPrecision: g.keyPrecision, keyRecall: g.keyRecall, values: g.values };
     return { score: final(g, g.format * mean), components, verdict: g.verdict };
   },
   toolrl: (g, c) => {
     const t = g.toolrl ?? { name: g.name, keys: (g.keyPrecision + g.keyRecall) / 2, values: g.values };
-    const w = c.weights;
+    const w = c.weights.preset;
     const correctness = (t.name + t.keys + t.values) / 3;
-    const score = (w.format! * g.format + w.correctness! * correctness) / c.weightTotal;
+    const score = (w.format! * g.format + w.correctness! * correctness) / c.weights.total;
     return { score: final(g, score), components: { format: g.format, name: t.name, keys: t.keys, values: t.values }, verdict: g.verdict };
   },
 };
@@ -234,11 +252,12 @@ function irrelevance(verdict: Verdict, format: number): Graded {
 }
 
 function gradeOutput(c: Compiled, read: ReadOutcome): Graded {
-  const { options, info } = c;
+  const info = c.info;
   const readable = read.status !== "malformed";
   if (info.checker === "irrelevance") {
-    if (!readable) return irrelevance(options.malformedIsNoCall ? PASS : fail("undecodable_output"), 0);
-    if (read.dropped > 0 && !options.malformedIsNoCall) return irrelevance(fail("undecodable_output"), 0);
+    const { malformedIsNoCall } = c.options;
+    if (!readable) return irrelevance(malformedIsNoCall ? PASS : fail("undecodable_output"), 0);
+    if (read.dropped > 0 && !malformedIsNoCall) return irrelevance(fail("undecodable_output"), 0);
     return irrelevance(read.calls.length === 0 ? PASS : fail("unexpected_call"), 1);
   }
   if (!readable) return uniform(fail(info.checker === "relevance" ? "missing_call" : "undecodable_output"), 0, 0);
@@ -308,7 +327,7 @@ function gradeMany(c: Compiled, calls: readonly Call[], format: number, dropped:
   else if (G === 1) verdict = scores[0]![0]!.perfect ? PASS : fail(scores[0]![0]!.failure!);
   else verdict = maximumMatching(C, G, (i, j) => scores[i]![j]!.perfect).size === G ? PASS : fail("no_matching_call");
   const bonus = C + G + 1;
-  const w = c.pair;
+  const w = c.weights.pair;
   const pairScore = (s: CallScore) => (s.perfect ? 1 : (w.name + w.keyPrecision * s.keyPrecision + w.keyRecall * s.keyRecall + w.values * s.values) / w.total);
   const pairs = maximumWeightAssignment(scores.map((row) => row.map((s) => (s.nameOk ? bonus + pairScore(s) : 0))));
   // Sized to the pairs (lists grown by push start with room for seventeen).

@@ -147,3 +147,21 @@ describe("invariants on generated outputs", () => {
     );
   });
 });
+
+describe("weights", () => {
+  it("scores with the weights its scorer was compiled with, however many other weights were compiled before (records are shared)", () => {
+    fc.assert(
+      fc.property(sample, ({ entry, mutations, options }) => {
+        const output = text(mutations.reduce(mutate, perfect(entry)));
+        const r = compile(entry, { weights: options.weights })(output);
+        const w = options.weights;
+        const c = r.components as Record<keyof typeof w | "format", number>;
+        const total = w.count + w.name + w.keyPrecision + w.keyRecall + w.values;
+        const mean = (w.count * c.count + w.name * c.name + w.keyPrecision * c.keyPrecision + w.keyRecall * c.keyRecall + w.values * c.values) / total;
+        const expected = r.verdict.valid ? 1 : Math.min(FAILING_MAX, Math.max(0, c.format * mean));
+        expect(r.score).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
