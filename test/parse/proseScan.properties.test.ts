@@ -196,13 +196,32 @@ describe("surelyFailsAsExpression", () => {
     ["f(a=1) if x else g(b=2)", false],
     ["[x for x in y]", false],
     ["lambda x: f(x)", false],
+    ["return [f(a=1)]", true],
+    ["[f(a=1), x.return]", true],
+    ["del x", true],
+    ["(yield x)", false],
+    ["f(x) for x in y if x", false],
+    ["[f(a=1)] \"done\"", true],
+    ["f(a='x' 'y')", false],
+    ["f(a='x') 1", true],
+    ["x 1", true],
+    ["1 x", true],
+    ["'a' b", true],
+    ["[1] [2]", false],
+    ["f(a=1) (b)", false],
+    ["1if x else 2", false],
+    ["[f(a=1)] {}", false],
   ])("%j → %s", (text, fails) => {
     expect(surelyFailsAsExpression(text, 3)).toBe(fails);
     if (fails) expect(failsPlainly(text, 3)).toBe(true);
   });
 
   it("fails only where the parser fails, and never on the nesting limit", () => {
-    const odd = fc.constantFrom("!", "$", "?", "`", "'", '"', "\\", "\n", "\n  ", "(", "[", "{", ")", "]", "f'{", "f'{(((", "'''", "#", "\t", "\u00e9", "\ud800", "\0");
+    const odd = fc.constantFrom(
+      ...["!", "$", "?", "`", "'", '"', "\\", "\n", "\n  ", "(", "[", "{", ")", "]", "f'{", "f'{(((", "'''", "#", "\t", "\u00e9", "\ud800", "\0"],
+      // Keywords, operands side by side, and what may stand between two operands.
+      ...[" return ", " del ", ".class", " yield ", " from ", " as ", " await ", " if ", " else ", " in ", " not ", " lambda ", " for ", "1", " 2 ", "1.5", "'s'", " 's' ", "b'x'", " x ", ".y", " + ", ", ", ": ", "=", " == ", "...", "}", "1if ", "0x1f"],
+    );
     const text = fc.array(fc.oneof(line, odd), { minLength: 1, maxLength: 6 }).map((xs) => xs.join(""));
     let decided = 0;
     fc.assert(

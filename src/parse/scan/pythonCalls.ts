@@ -214,14 +214,38 @@ function callOperands(e: Expr): CallNode[] | undefined {
 /** Tokens {@link surelyFailsAsExpression} reads at most before it leaves the question to the parser. */
 const FAIL_SCAN_TOKENS = 64;
 
+/** Keywords that only statements hold: no expression has one, not even as an attribute's name. */
+const STATEMENT_KEYWORDS: ReadonlySet<string> = new Set([
+  "assert", "break", "class", "continue", "def", "del", "elif", "except", "finally", "global", "import", "nonlocal", "pass", "raise", "return", "try", "while", "with",
+]);
+
+/**
+ * What a token is to {@link surelyFailsAsExpression}: an atom (a name that is not a keyword, or a
+ * number) starts and ends an operand; a string too, and a string may follow it; `)`, `]` and `}`
+ * end one; anything else is neither.
+ */
+const NEITHER = 0;
+const ATOM = 1;
+const STRING = 2;
+const CLOSE = 3;
+
+function operandOf(t: { type: string; value: string }): number {
+  if (t.type === "number" || (t.type === "name" && !KEYWORDS.has(t.value))) return ATOM;
+  if (t.type === "string") return STRING;
+  if (t.type === "op" && (t.value === ")" || t.value === "]" || t.value === "}")) return CLOSE;
+  return NEITHER;
+}
+
 /**
  * Whether parsePythonExpression(text) surely fails, and not on the nesting limit (the one failure
  * that stops the reading, in {@link readWhole}): Python's tokenizer (the parser's own, with its
  * limit) meets an error, a token follows a line break outside brackets, where no expression goes
- * on, or a name follows a name, neither of them a keyword. Found without the parser, whose
- * recursion unwinds from deep on prose's first odd character (`Sure! Here…`). Undecided (false)
- * at the end of the text, after {@link FAIL_SCAN_TOKENS} tokens, and at an f-string, whose fields
- * the parser reads with tokenizers of its own.
+ * on, a keyword only statements hold appears (`return [f(a=1)]`), or an operand follows an
+ * operand with nothing between (`f(a=1) will compute`, `f(x) "done"`, `x 1`; but strings side by
+ * side are one string). Found without the parser, whose recursion unwinds from deep on prose's
+ * first odd character (`Sure! Here…`). Undecided (false) at the end of the text, after
+ * {@link FAIL_SCAN_TOKENS} tokens, and at an f-string, whose fields the parser reads with
+ * tokenizers of its own.
  *
  * @example surelyFailsAsExpression("Sure! [f(a=1)]", 100) // true: `!` is no Python
  * @example surelyFailsAsExpression("[f(a=1)]\nDone.", 100) // true: a name after the line break
@@ -231,17 +255,17 @@ export function surelyFailsAsExpression(text: string, maxDepth: number): boolean
   const tokens = new Tokenizer(text, 0, text.length, { maxBracketDepth: maxDepth });
   try {
     let lineBreak = false;
-    let name = false;
+    let before = NEITHER;
     for (let k = 0; k < FAIL_SCAN_TOKENS; k++) {
       const t = tokens.next();
       if (t.type === "end") return false;
       if (t.type === "newline") lineBreak = true;
       else if (lineBreak) return true;
       else if (t.type === "string" && isFString(t.value)) return false;
-      // Two names side by side, neither a keyword (`f(a=1) will compute`): no expression has them.
-      const bare = t.type === "name" && !KEYWORDS.has(t.value);
-      if (bare && name) return true;
-      name = bare;
+      if (t.type === "name" && STATEMENT_KEYWORDS.has(t.value)) return true;
+      const now = operandOf(t);
+      if (before !== NEITHER && (now === ATOM || now === STRING) && !(before === STRING && now === STRING)) return true;
+      before = now;
       // The tokenizer would throw there: seen first, as throwing costs more than the scan.
       if (startsNoToken(text, t.end)) return true;
     }
