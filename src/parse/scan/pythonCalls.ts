@@ -10,7 +10,7 @@
 import type { Call as CallNode, Expr } from "../python/ast.js";
 import { SyntaxErrorSignal } from "../python/errors.js";
 import { parsePythonExpression, type ParseResult as PyParse } from "../python/parser.js";
-import { KEYWORDS, Tokenizer } from "../python/tokenizer.js";
+import { KEYWORDS, Tokenizer, type Token } from "../python/tokenizer.js";
 import { isIdentStart, isKeyword, plainName, scanDotted, snippet } from "./chars.js";
 import { LimitHit, note, type Ctx, type Draft, type FormatId, type Outcome } from "./diagnostics.js";
 import { readNameLists } from "./nameLists.js";
@@ -229,7 +229,7 @@ const ATOM = 1;
 const STRING = 2;
 const CLOSE = 3;
 
-function operandOf(t: { type: string; value: string }): number {
+function operandOf(t: Token): number {
   if (t.type === "number" || (t.type === "name" && !KEYWORDS.has(t.value))) return ATOM;
   if (t.type === "string") return STRING;
   if (t.type === "op" && (t.value === ")" || t.value === "]" || t.value === "}")) return CLOSE;
