@@ -22,7 +22,7 @@ import type { Call, FunctionDoc } from "../types.js";
 import { findDoc } from "../docs.js";
 import { bindPositional } from "./bind.js";
 import { PyDict, PyTuple, type Value } from "../value/value.js";
-import { bigIntOf } from "../value/smallInt.js";
+import { decimalBigInt } from "../value/smallInt.js";
 import { NAMESPACES } from "./scan/pyCall.js";
 import { BUILTINS } from "./scan/codeText.js";
 import { KEYWORDS } from "./python/tokenizer.js";
@@ -307,13 +307,7 @@ class Scan {
     c = this.peek();
     if (isAlpha(c) || isDigit(c) || c === 95 || c === 46) throw DECLINE;
     if (float) return Number(t.slice(start, this.pos));
-    // Up to 15 digits are exact as a double, and BigInt(number) is much faster than BigInt(string).
-    if (this.pos - digits <= 15) {
-      let n = 0;
-      for (let i = digits; i < this.pos; i++) n = n * 10 + (t.charCodeAt(i) - 48);
-      return bigIntOf(digits > start ? -n : n);
-    }
-    return BigInt(t.slice(start, this.pos));
+    return decimalBigInt(t, start, digits, this.pos);
   }
 
   list(depth: number): Value[] {

@@ -12,7 +12,7 @@
  */
 import { PyDict, type Value } from "./value.js";
 import { lastAtOrBefore } from "./sorted.js";
-import { bigIntOf } from "./smallInt.js";
+import { decimalBigInt } from "./smallInt.js";
 
 export interface JsonError {
   message: string;
@@ -244,11 +244,7 @@ export class JsonReader {
     }
     this.pos = p;
     if (isFloat) return Number(t.slice(start, p));
-    if (p - intStart > 15) return BigInt(t.slice(start, p));
-    // Up to 15 digits are exact as a double.
-    let n = 0;
-    for (let i = intStart; i < p; i++) n = n * 10 + (t.charCodeAt(i) - 0x30);
-    return bigIntOf(intStart > start ? -n : n);
+    return decimalBigInt(t, start, intStart, p);
   }
 
   string(): string {

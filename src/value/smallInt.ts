@@ -15,3 +15,17 @@ const TABLE: readonly bigint[] = Array.from({ length: HIGH - LOW }, (_, i) => Bi
 export function bigIntOf(n: number): bigint {
   return n >= LOW && n < HIGH ? TABLE[n - LOW]! : BigInt(n);
 }
+
+/**
+ * The int written in decimal at `text[start, end)`: a `-` at `start` when `digits > start`, then
+ * only digits from `digits` on. Up to 15 digits are exact as a double, and BigInt of a number
+ * (shared for small ones) is much faster than BigInt of a string.
+ *
+ * @example decimalBigInt("x=-42", 2, 3, 5) // -42n
+ */
+export function decimalBigInt(text: string, start: number, digits: number, end: number): bigint {
+  if (end - digits > 15) return BigInt(text.slice(start, end));
+  let n = 0;
+  for (let i = digits; i < end; i++) n = n * 10 + (text.charCodeAt(i) - 0x30);
+  return bigIntOf(digits > start ? -n : n);
+}
