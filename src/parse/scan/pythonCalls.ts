@@ -10,6 +10,7 @@
 import type { Call as CallNode, Expr } from "../python/ast.js";
 import { SyntaxErrorSignal } from "../python/errors.js";
 import { parsePythonExpression, type ParseResult as PyParse } from "../python/parser.js";
+import { splitStringToken } from "../python/strings.js";
 import { KEYWORDS, Tokenizer, type Token } from "../python/tokenizer.js";
 import { isIdentStart, isKeyword, plainName, scanDotted, snippet } from "./chars.js";
 import { LimitHit, note, type Ctx, type Draft, type FormatId, type Outcome } from "./diagnostics.js";
@@ -261,7 +262,7 @@ export function surelyFailsAsExpression(text: string, maxDepth: number): boolean
       if (t.type === "end") return false;
       if (t.type === "newline") lineBreak = true;
       else if (lineBreak) return true;
-      else if (t.type === "string" && isFString(t.value)) return false;
+      else if (t.type === "string" && splitStringToken(t.value, 0, t.value.length).fstring) return false;
       if (t.type === "name" && STATEMENT_KEYWORDS.has(t.value)) return true;
       const now = operandOf(t);
       if (before !== NEITHER && (now === ATOM || now === STRING) && !(before === STRING && now === STRING)) return true;
@@ -283,16 +284,6 @@ function startsNoToken(text: string, i: number): boolean {
   let c = text.charCodeAt(i);
   while (c === 0x20 || c === 0x09) c = text.charCodeAt(++i);
   return c === 0x24 || c === 0x3f || c === 0x60 || (c === 0x21 && text.charCodeAt(i + 1) !== 0x3d);
-}
-
-/** Whether a string token's prefix (the letters before its quote) makes it an f-string. */
-function isFString(token: string): boolean {
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c === 0x27 || c === 0x22) return false;
-    if (c === 0x66 || c === 0x46) return true;
-  }
-  return false;
 }
 
 /** `"f(a=1)"`: a call written as a string in the call list. */
